@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "laperror.h"
+
+#include <QObject>
+#include <QSettings>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <functional>
+
+namespace lap {
+
+// A saved platform: its name and URL live in QSettings, its master key in the OS keychain.
+struct Profile
+{
+    QString name;
+    QUrl baseUrl;
+    bool isValid() const { return !name.isEmpty() && baseUrl.isValid(); }
+};
+
+// Non-secret profile data in QSettings (group "profiles"). Never stores a key.
+class ProfileStore
+{
+public:
+    explicit ProfileStore(QSettings *settings);
+
+    QList<Profile> profiles() const;
+    Profile profile(const QString &name) const; // invalid if unknown
+    void save(const Profile &profile);          // adds or replaces by name
+    void remove(const QString &name);
+    QString activeName() const;
+    void setActiveName(const QString &name);
+    Profile active() const; // the active profile, else the first one, else invalid
+
+private:
+    QSettings *m_settings;
+};
+
+// The master key in the OS keychain through QtKeychain (Secret Service, KWallet, macOS
+// Keychain, Windows Credential Store). Service "lap-desktop", key = profile name.
+// Errors are turned into sentences that say what is missing and what to do (no D-Bus session,
+// no Secret Service provider, locked keyring, access denied).
+class CredentialStore : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CredentialStore(QObject *parent = nullptr, QString service = QStringLiteral("lap-desktop"));
+
+    void readKey(const QString &profile, std::function<void(const Result<QString> &)> done);
+    void writeKey(const QString &profile, const QString &key,
+                  std::function<void(const LapError &)> done);
+    // Deleting a key that is not there is not an error.
+    void deleteKey(const QString &profile, std::function<void(const LapError &)> done);
+
+    QString service() const { return m_service; }
+
+    // QtKeychain error code + its errorString → our message. Exposed for tests.
+    static LapError keychainError(int code, const QString &detail, const QString &action);
+
+private:
+    QString m_service;
+};
+
+// The reference CLI's plaintext config (~/.lap/config.json: {"base","key"}).
+struct CliConfig
+{
+    QString path;
+    QUrl base;
+    QString key;
+};
+QString defaultCliConfigPath();
+Result<CliConfig> readCliConfig(const QString &path);
+
+} // namespace lap

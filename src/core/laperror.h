@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+
+namespace lap {
+
+// One error type for everything the user can be told. `message` is the sentence shown in the
+// UI (translated, names the cause); `hint` is the fix it implies, if any; `detail` carries the
+// technical part (HTTP body excerpt, diagnostics block) for a "Copy details" button.
+struct LapError
+{
+    enum class Kind {
+        None,
+        Usage,          // bad input from the user (resume argument, empty URL, ...)
+        Config,         // nothing signed in / no profile
+        Auth,           // master key rejected (401/403 on REST)
+        Network,        // host unreachable, refused, DNS, reset
+        Tls,            // certificate or handshake problem
+        Timeout,        // no answer within the request timeout
+        NotFound,       // 404 on an agent or session
+        BadRequest,     // 400 (zod issues)
+        Conflict,       // 409
+        Server,         // 5xx
+        Protocol,       // the platform answered with something we cannot read
+        SessionFailed,  // status failed/dead/stopped
+        StartTimeout,   // poll give-up time reached
+        NoTtyUrl,       // no usable WebSocket URL (§6)
+        TtyUpgrade,     // WebSocket upgrade rejected with an HTTP status
+        TtyConnect,     // WebSocket could not be opened at TCP/TLS level
+        Keychain,       // secret storage problem
+        Cancelled       // the user cancelled; never shown as an error
+    };
+
+    Kind kind = Kind::None;
+    int httpStatus = 0;
+    QString message;
+    QString hint;
+    QString detail;
+
+    LapError() = default;
+    LapError(Kind k, QString msg, QString fix = {}, QString det = {}, int status = 0)
+        : kind(k), httpStatus(status), message(std::move(msg)), hint(std::move(fix)),
+          detail(std::move(det))
+    {
+    }
+
+    bool isError() const { return kind != Kind::None; }
+    explicit operator bool() const { return isError(); }
+    // The message and the hint in one line, as a status bar or a test reads them.
+    QString text() const { return hint.isEmpty() ? message : message + QLatin1Char(' ') + hint; }
+};
+
+// A value or the error explaining why there is none.
+template<class T>
+struct Result
+{
+    T value{};
+    LapError error;
+
+    bool ok() const { return !error.isError(); }
+    static Result success(T v) { return Result{std::move(v), {}}; }
+    static Result failure(LapError e) { return Result{T{}, std::move(e)}; }
+};
+
+} // namespace lap
+
+Q_DECLARE_METATYPE(lap::LapError)

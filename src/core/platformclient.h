@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "laperror.h"
+#include "models.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace lap {
+
+// Where to talk to and with which key. The key is a secret: never log it.
+struct PlatformConfig
+{
+    QUrl baseUrl;      // e.g. https://lap.example.com (trailing '/' stripped by normalizeBaseUrl)
+    QString masterKey; // sent only as `Authorization: Bearer <key>` to baseUrl's origin
+    int requestTimeoutMs = 30000;
+    QString caFile;    // extra CA certificates (PEM) trusted for this platform; empty = system
+};
+
+// Parses what a user typed as the platform URL: adds nothing, strips trailing slashes, accepts
+// only http/https with a host. Returns an invalid QUrl and sets *error otherwise.
+QUrl normalizeBaseUrl(const QString &text, QString *error = nullptr);
+
+struct AgentQuery
+{
+    QString search; // server-side substring filter on name, id, harness_id
+    int limit = 200;
+    int offset = 0;
+};
+
+// An in-flight REST call. Abort it to drop the callback; it deletes itself after finishing.
+class PlatformCall : public QObject
+{
+    Q_OBJECT
+public:
+    explicit PlatformCall(QNetworkReply *reply, QObject *parent = nullptr);
+    void abort();
+    bool isFinished() const { return m_finished; }
+
+signals:
+    void finished();
+
+private:
+    friend class PlatformClient;
+    QPointer<QNetworkReply> m_reply;
+    bool m_finished = false;
+    bool m_aborted = false;
+};
+
+// The platform's REST API (platform-api.md §4). Every callback receives either a value or a
+// LapError whose message names the cause and the fix; messages are fixed and tested, so change
+// them only together with tests/core/tst_platformclient.cpp.
+class PlatformClient : public QObject
+{
+    Q_OBJECT
+public:
+    PlatformClient(QNetworkAccessManager *nam, PlatformConfig config, QObject *parent = nullptr);
+
+    const PlatformConfig &config() const { return m_config; }
+    void setConfig(const PlatformConfig &config) { m_config = config; }
+
+    // One page of GET /agents.
+    PlatformCall *listAgents(const AgentQuery &query,
+                             std::function<void(const Result<AgentPage> &)> done);
+    // Every page of GET /agents (the reference reads only the first 50).
+    PlatformCall *listAllAgents(const QString &search,
+                                std::function<void(const Result<QList<Agent>> &)> done);
+    // A UUID is fetched with GET /agents/:id; anything else is an exact, case-sensitive name
+    // match over all pages of GET /agents?search=<name>. Not found → the "No agent named" error.
+    PlatformCall *resolveAgent(const QString &nameOrId,
+                               std::function<void(const Result<Agent> &)> done);
+    PlatformCall *getAgent(const QString &agentId, std::function<void(const Result<Agent> &)> done);
+    // POST /agents/:id/session with {"title": title}.
+    PlatformCall *createSession(const QString &agentId, const QString &title,
+                                std::function<void(const Result<Session> &)> done);
+    PlatformCall *getSession(const QString &sessionId,
+                             std::function<void(const Result<Session> &)> done);
+    // GET /sessions (optionally filtered by agent), newest first.
+    PlatformCall *listSessions(const QString &agentId, int limit,
+                               std::function<void(const Result<QList<Session>> &)> done);
+    // DELETE /sessions/:id. The value is the status the platform reports ("deleted", "dead").
+    PlatformCall *deleteSession(const QString &sessionId,
+                                std::function<void(const Result<QString> &)> done);
+    // Opens GET /sessions/:id/events (an SSE stream that refreshes last_seen_at on open) and
+    // closes it as soon as the response headers arrive. Used to keep an attached session from
+    // being idle-reaped while the user is typing (platform-api.md §5).
+    PlatformCall *touchSession(const QString &sessionId,
+                               std::function<void(const Result<bool> &)> done);
+
+    // The user-facing error for a finished reply. `action` is the sentence start, e.g.
+    // tr("Creating the session"). Exposed for tests and for the app's own calls.
+    LapError errorForReply(QNetworkReply *reply, const QByteArray &body,
+                           const QString &action) const;
+
+private:
+    QNetworkReply *send(const QByteArray &verb, const QString &path, const QUrlQuery *query,
+                        const QByteArray &body);
+    PlatformCall *call(QNetworkReply *reply, std::function<void(QNetworkReply *, const QByteArray &)>
+                                                 handler);
+
+    QNetworkAccessManager *m_nam;
+    PlatformConfig m_config;
+};
+
+} // namespace lap

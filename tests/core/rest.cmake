@@ -1,0 +1,1 @@
+# REST-side unit tests (models, PlatformClient, SessionOpener, CredentialStore).

@@ -1,0 +1,1 @@
+# TTY-side unit tests (TtyEndpoint, resume argument, TtyChannel).
