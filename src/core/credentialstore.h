@@ -3,6 +3,7 @@
 
 #include "laperror.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSettings>
 #include <QString>
@@ -47,7 +48,8 @@ class CredentialStore : public QObject
 {
     Q_OBJECT
 public:
-    explicit CredentialStore(QObject *parent = nullptr, QString service = QStringLiteral("lap-desktop"));
+    explicit CredentialStore(QObject *parent = nullptr,
+                             QString service = QStringLiteral("lap-desktop"));
 
     void readKey(const QString &profile, std::function<void(const Result<QString> &)> done);
     void writeKey(const QString &profile, const QString &key,
@@ -56,12 +58,17 @@ public:
     void deleteKey(const QString &profile, std::function<void(const LapError &)> done);
 
     QString service() const { return m_service; }
+    // True when the last writeKey() found no keychain at all (no D-Bus session bus, no Secret
+    // Service) and kept the key in this object's memory instead: it is gone when the app quits.
+    bool isKeptInMemory(const QString &profile) const { return m_memoryKeys.contains(profile); }
 
     // QtKeychain error code + its errorString → our message. Exposed for tests.
     static LapError keychainError(int code, const QString &detail, const QString &action);
 
 private:
     QString m_service;
+    // Keys that could not be saved because no keychain exists; see isKeptInMemory().
+    QHash<QString, QString> m_memoryKeys;
 };
 
 // The reference CLI's plaintext config (~/.lap/config.json: {"base","key"}).

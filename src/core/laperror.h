@@ -11,26 +11,27 @@ namespace lap {
 // technical part (HTTP body excerpt, diagnostics block) for a "Copy details" button.
 struct LapError
 {
-    enum class Kind {
+    enum class Kind
+    {
         None,
-        Usage,          // bad input from the user (resume argument, empty URL, ...)
-        Config,         // nothing signed in / no profile
-        Auth,           // master key rejected (401/403 on REST)
-        Network,        // host unreachable, refused, DNS, reset
-        Tls,            // certificate or handshake problem
-        Timeout,        // no answer within the request timeout
-        NotFound,       // 404 on an agent or session
-        BadRequest,     // 400 (zod issues)
-        Conflict,       // 409
-        Server,         // 5xx
-        Protocol,       // the platform answered with something we cannot read
-        SessionFailed,  // status failed/dead/stopped
-        StartTimeout,   // poll give-up time reached
-        NoTtyUrl,       // no usable WebSocket URL (§6)
-        TtyUpgrade,     // WebSocket upgrade rejected with an HTTP status
-        TtyConnect,     // WebSocket could not be opened at TCP/TLS level
-        Keychain,       // secret storage problem
-        Cancelled       // the user cancelled; never shown as an error
+        Usage,         // bad input from the user (resume argument, empty URL, ...)
+        Config,        // nothing signed in / no profile
+        Auth,          // master key rejected (401/403 on REST)
+        Network,       // host unreachable, refused, DNS, reset
+        Tls,           // certificate or handshake problem
+        Timeout,       // no answer within the request timeout
+        NotFound,      // 404 on an agent or session
+        BadRequest,    // 400 (zod issues)
+        Conflict,      // 409
+        Server,        // 5xx
+        Protocol,      // the platform answered with something we cannot read
+        SessionFailed, // status failed/dead/stopped
+        StartTimeout,  // poll give-up time reached
+        NoTtyUrl,      // no usable WebSocket URL (§6)
+        TtyUpgrade,    // WebSocket upgrade rejected with an HTTP status
+        TtyConnect,    // WebSocket could not be opened at TCP/TLS level
+        Keychain,      // secret storage problem
+        Cancelled      // the user cancelled; never shown as an error
     };
 
     Kind kind = Kind::None;
@@ -41,20 +42,31 @@ struct LapError
 
     LapError() = default;
     LapError(Kind k, QString msg, QString fix = {}, QString det = {}, int status = 0)
-        : kind(k), httpStatus(status), message(std::move(msg)), hint(std::move(fix)),
-          detail(std::move(det))
-    {
-    }
+        : kind(k)
+        , httpStatus(status)
+        , message(std::move(msg))
+        , hint(std::move(fix))
+        , detail(std::move(det))
+    {}
 
     bool isError() const { return kind != Kind::None; }
     explicit operator bool() const { return isError(); }
     // The message and the hint in one line, as a status bar or a test reads them.
-    QString text() const { return hint.isEmpty() ? message : message + QLatin1Char(' ') + hint; }
+    // A message that ends mid-sentence (an excerpt of a server's body) gets a full stop before
+    // the hint so the two never read as one sentence.
+    QString text() const
+    {
+        if (hint.isEmpty())
+            return message;
+        const QChar last = message.isEmpty() ? QLatin1Char('.') : message.back();
+        const bool ended = last == QLatin1Char('.') || last == QLatin1Char('!') ||
+                           last == QLatin1Char('?') || last == QChar(0x2026);
+        return message + (ended ? QStringLiteral(" ") : QStringLiteral(". ")) + hint;
+    }
 };
 
 // A value or the error explaining why there is none.
-template<class T>
-struct Result
+template<class T> struct Result
 {
     T value{};
     LapError error;

@@ -3,6 +3,7 @@
 
 #include "laperror.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
 #include <QMetaType>
@@ -20,14 +21,14 @@ namespace lap {
 struct Agent
 {
     QString id;
-    QString name;                   // may be empty: `name` is nullable
+    QString name; // may be empty: `name` is nullable
     QString harnessId;
     std::optional<bool> supportsTui; // absent on old platforms
     QString model;
     QString repoUrl;
     QString branch;
     QString createdAt;
-    int sessionCount = -1;          // -1: not in this response (only the list has it)
+    int sessionCount = -1; // -1: not in this response (only the list has it)
     bool hasActiveSession = false;
 
     // supports_tui when present, else the reference CLI's allowlist (claude-code, codex).

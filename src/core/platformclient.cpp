@@ -1,2 +1,889 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "platformclient.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonParseError>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSet>
+#include <QStringList>
+
+#if QT_CONFIG(ssl)
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslError>
+#endif
+
+#include <algorithm>
+
+namespace lap {
+
+namespace {
+
+const char kApiPrefix[] = "/api/v1/managed_agents";
+const int kPageLimit = 200; // the server's maximum page size
+const int kExcerptChars = 120;
+const int kNamesListed = 8;
+const int kIssuesListed = 3;
+const char kSslErrorsProperty[] = "lapSslErrors";
+
+// Qt substitutes %n but, without a loaded translation, leaves "agent(s)" as it is; resolve the
+// English plural here so an untranslated build still reads "1 agent available".
+QString plural(const char *text, int n)
+{
+    QString s = QCoreApplication::translate("lap", text, nullptr, n);
+    s.replace(QLatin1String("(s)"), n == 1 ? QString() : QStringLiteral("s"));
+    return s;
+}
+
+QString moreSuffix(int more)
+{
+    return QCoreApplication::translate("lap", "(+%1 more)").arg(more);
+}
+
+// Inserted texts come from the server; dropping their final period avoids "..".
+QString withoutFinalPeriod(QString s)
+{
+    s = s.trimmed();
+    while (s.endsWith(QLatin1Char('.')))
+        s.chop(1);
+    return s;
+}
+
+QString secondsText(int ms)
+{
+    return QString::number(ms / 1000.0);
+}
+
+QString originText(const QUrl &url)
+{
+    QString s = url.scheme() + QLatin1String("://") + url.host();
+    if (url.port() != -1)
+        s += QLatin1Char(':') + QString::number(url.port());
+    return s;
+}
+
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    auto defaultPort = [](const QUrl &u) {
+        return u.scheme() == QLatin1String("https") ? 443 : 80;
+    };
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 &&
+           a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
+           a.port(defaultPort(a)) == b.port(defaultPort(b));
+}
+
+QString segment(const QString &s)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(s));
+}
+
+QString verbOf(const QNetworkReply *reply)
+{
+    switch (reply->operation()) {
+    case QNetworkAccessManager::GetOperation:
+        return QStringLiteral("GET");
+    case QNetworkAccessManager::PostOperation:
+        return QStringLiteral("POST");
+    case QNetworkAccessManager::PutOperation:
+        return QStringLiteral("PUT");
+    case QNetworkAccessManager::DeleteOperation:
+        return QStringLiteral("DELETE");
+    case QNetworkAccessManager::HeadOperation:
+        return QStringLiteral("HEAD");
+    default:
+        return QString::fromLatin1(
+            reply->request().attribute(QNetworkRequest::CustomVerbAttribute).toByteArray());
+    }
+}
+
+QString excerpt(const QByteArray &body, int chars)
+{
+    return QString::fromUtf8(body).simplified().left(chars);
+}
+
+// "path.to.field: message" for one zod issue.
+QString formatIssue(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (!v.isObject())
+        return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact))
+            .mid(1)
+            .chopped(1);
+    const QJsonObject o = v.toObject();
+    QStringList path;
+    const QJsonArray parts = o.value(QLatin1String("path")).toArray();
+    for (const QJsonValue &p : parts)
+        path << (p.isDouble() ? QString::number(qint64(p.toDouble())) : p.toString());
+    QString msg = o.value(QLatin1String("message")).toString();
+    if (msg.isEmpty())
+        msg = o.value(QLatin1String("code")).toString();
+    msg = withoutFinalPeriod(msg);
+    return path.isEmpty() ? msg : path.join(QLatin1Char('.')) + QLatin1String(": ") + msg;
+}
+
+QString formatIssues(const QJsonArray &issues)
+{
+    QStringList shown;
+    for (int i = 0; i < issues.size() && i < kIssuesListed; ++i)
+        shown << formatIssue(issues.at(i));
+    QString s = shown.join(QLatin1String("; "));
+    if (issues.size() > kIssuesListed)
+        s += QLatin1Char(' ') + moreSuffix(issues.size() - kIssuesListed);
+    return s;
+}
+
+// The `error` member of a {"error": X} body; undefined when the body is not such an object.
+QJsonValue bodyError(const QByteArray &body)
+{
+    QJsonParseError perr;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &perr);
+    if (perr.error != QJsonParseError::NoError || !doc.isObject())
+        return QJsonValue(QJsonValue::Undefined);
+    return doc.object().value(QLatin1String("error"));
+}
+
+// A short human text for a nested error object (rare, §3): its message, else compact JSON.
+QString describeErrorValue(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isArray())
+        return formatIssues(v.toArray());
+    if (v.isObject()) {
+        const QString msg = v.toObject().value(QLatin1String("message")).toString();
+        if (!msg.isEmpty())
+            return msg;
+        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact))
+            .left(kExcerptChars);
+    }
+    return QString();
+}
+
+LapError protocolError(const QString &action, const QString &what)
+{
+    return LapError(
+        LapError::Kind::Protocol,
+        QCoreApplication::translate("lap", "%1 failed: the platform sent an unexpected reply (%2).")
+            .arg(action, what),
+        QCoreApplication::translate(
+            "lap", "Check that the platform URL points to a LiteLLM Agent Platform."));
+}
+
+// Body to a JSON document, or the reason it is none.
+bool parseJson(const QByteArray &body, QJsonDocument *doc, QString *why)
+{
+    if (body.trimmed().isEmpty()) {
+        *why = QCoreApplication::translate("lap", "the reply is empty");
+        return false;
+    }
+    QJsonParseError perr;
+    *doc = QJsonDocument::fromJson(body, &perr);
+    if (perr.error != QJsonParseError::NoError) {
+        *why = QCoreApplication::translate("lap", "the reply is not JSON: %1 at offset %2")
+                   .arg(perr.errorString(), QString::number(perr.offset));
+        return false;
+    }
+    return true;
+}
+
+template<class T>
+Result<T> objectTo(const QJsonDocument &doc, const QString &action,
+                   Result<T> (*fromJson)(const QJsonObject &))
+{
+    if (!doc.isObject())
+        return Result<T>::failure(protocolError(
+            action, QCoreApplication::translate("lap", "the reply should be a JSON object")));
+    Result<T> r = fromJson(doc.object());
+    if (!r.ok())
+        return Result<T>::failure(protocolError(action, r.error.message));
+    return r;
+}
+
+} // namespace
+
+QUrl normalizeBaseUrl(const QString &text, QString *error)
+{
+    auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return QUrl();
+    };
+    // The messages never quote the text: it may hold a password typed as user:pass@host.
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return fail(QCoreApplication::translate(
+            "lap", "Enter the platform URL, for example https://lap.example.com."));
+    QUrl url(trimmed, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
+        return fail(QCoreApplication::translate(
+            "lap", "The platform URL must start with http:// or https://."));
+    if (url.host().isEmpty())
+        return fail(QCoreApplication::translate("lap", "The platform URL has no host name."));
+    if (!url.userInfo().isEmpty())
+        return fail(QCoreApplication::translate(
+            "lap", "The platform URL must not contain a user name or password."));
+    if (url.hasQuery() || url.hasFragment())
+        return fail(
+            QCoreApplication::translate("lap", "The platform URL must not contain '?' or '#'."));
+    QString path = url.path(QUrl::FullyEncoded);
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    url.setPath(path, QUrl::TolerantMode);
+    if (error)
+        error->clear();
+    return url;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+PlatformCall::PlatformCall(QNetworkReply *reply, QObject *parent) : QObject(parent)
+{
+    if (reply)
+        watch(reply, {});
+}
+
+PlatformCall::~PlatformCall()
+{
+    dropReply();
+}
+
+void PlatformCall::abort()
+{
+    if (m_aborted || m_finished)
+        return;
+    m_aborted = true;
+    dropReply();
+    deleteLater();
+}
+
+void PlatformCall::dropReply()
+{
+    if (!m_reply)
+        return;
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    // Disconnect first: abort() emits finished() synchronously.
+    disconnect(reply, nullptr, this, nullptr);
+    reply->abort();
+    reply->deleteLater();
+}
+
+void PlatformCall::watch(QNetworkReply *reply, Handler handler)
+{
+    m_reply = reply;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, handler]() {
+        if (m_reply != reply)
+            return;
+        m_reply = nullptr;
+        // An aborted (timed-out) reply is closed; reading it only prints a warning.
+        const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
+        reply->deleteLater();
+        if (m_aborted || m_finished)
+            return;
+        if (handler)
+            handler(reply, body);
+        else
+            deliver({});
+    });
+}
+
+void PlatformCall::deliver(const std::function<void()> &callback)
+{
+    if (m_aborted || m_finished)
+        return;
+    m_finished = true;
+    dropReply();
+    // The callback may delete the client, and with it this call.
+    QPointer<PlatformCall> self(this);
+    if (callback)
+        callback();
+    if (!self)
+        return;
+    emit finished();
+    if (self)
+        deleteLater();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+PlatformClient::PlatformClient(QNetworkAccessManager *nam, PlatformConfig config, QObject *parent)
+    : QObject(parent), m_nam(nam), m_config(std::move(config))
+{}
+
+QString PlatformClient::baseText() const
+{
+    return m_config.baseUrl.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
+}
+
+PlatformCall *PlatformClient::newCall()
+{
+    // Parented to the client: destroying the client destroys its calls, which abort their
+    // replies, so no callback can outlive the client.
+    return new PlatformCall(nullptr, this);
+}
+
+QNetworkReply *PlatformClient::send(const QByteArray &verb, const QString &path,
+                                    const QueryItems &query, const QByteArray &body,
+                                    const QString &action, LapError *error,
+                                    const QByteArray &accept)
+{
+    const QUrl &base = m_config.baseUrl;
+    const QString scheme = base.scheme().toLower();
+    if (!base.isValid() || base.host().isEmpty() ||
+        (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
+        *error = LapError(
+            LapError::Kind::Config,
+            QCoreApplication::translate("lap", "%1 failed: no platform URL is set.").arg(action),
+            tr("Sign in with the platform URL and master key."));
+        return nullptr;
+    }
+
+    QUrl url = base;
+    url.setUserInfo(QString());
+    url.setFragment(QString());
+    QString basePath = base.path(QUrl::FullyEncoded);
+    while (basePath.endsWith(QLatin1Char('/')))
+        basePath.chop(1);
+    url.setPath(basePath + QLatin1String(kApiPrefix) + path, QUrl::TolerantMode);
+    // Built by hand: QUrlQuery leaves '+' alone, which the server's URLSearchParams reads as a
+    // space, so a search for "c++" would find the wrong agents.
+    QStringList pairs;
+    for (const auto &item : query)
+        pairs << segment(item.first) + QLatin1Char('=') + segment(item.second);
+    if (pairs.isEmpty())
+        url.setQuery(QString());
+    else
+        url.setQuery(pairs.join(QLatin1Char('&')), QUrl::TolerantMode);
+
+    QNetworkRequest req(url);
+    req.setRawHeader("Accept", accept);
+    req.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("lap-desktop/" LAP_VERSION));
+    if (!body.isNull())
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    // Same origin only: Qt copies our headers onto a followed redirect, and the master key must
+    // never reach another site. A cross-origin redirect ends as InsecureRedirectError instead.
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                     QNetworkRequest::SameOriginRedirectPolicy);
+    if (m_config.requestTimeoutMs > 0)
+        req.setTransferTimeout(m_config.requestTimeoutMs);
+    if (!m_config.masterKey.isEmpty() && sameOrigin(url, base))
+        req.setRawHeader("Authorization", "Bearer " + m_config.masterKey.toUtf8());
+
+#if QT_CONFIG(ssl)
+    if (scheme == QLatin1String("https") && !m_config.caFile.isEmpty()) {
+        QFile file(m_config.caFile);
+        QList<QSslCertificate> certs;
+        if (file.open(QIODevice::ReadOnly)) {
+            const QByteArray data = file.readAll();
+            certs = QSslCertificate::fromData(data, QSsl::Pem);
+            if (certs.isEmpty())
+                certs = QSslCertificate::fromData(data, QSsl::Der);
+        }
+        if (certs.isEmpty()) {
+            *error = LapError(LapError::Kind::Tls,
+                              QCoreApplication::translate(
+                                  "lap", "%1 failed: no CA certificate could be read from %2.")
+                                  .arg(action, m_config.caFile),
+                              tr("Choose a PEM file with the platform's CA certificate in "
+                                 "Settings."));
+            return nullptr;
+        }
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.addCaCertificates(certs);
+        req.setSslConfiguration(ssl);
+    }
+#endif
+
+    QNetworkReply *reply = nullptr;
+    if (verb == "GET")
+        reply = m_nam->get(req);
+    else if (verb == "POST")
+        reply = m_nam->post(req, body);
+    else if (verb == "DELETE")
+        reply = m_nam->deleteResource(req);
+    else
+        reply = m_nam->sendCustomRequest(req, verb, body);
+
+#if QT_CONFIG(ssl)
+    // errorString() after a failed handshake is generic; keep the certificate problems.
+    connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &errors) {
+        QStringList texts;
+        for (const QSslError &e : errors)
+            texts << e.errorString();
+        texts.removeDuplicates();
+        reply->setProperty(kSslErrorsProperty, texts.join(QLatin1String("; ")));
+    });
+#endif
+    return reply;
+}
+
+LapError PlatformClient::errorForReply(QNetworkReply *reply, const QByteArray &body,
+                                       const QString &action) const
+{
+    const QString base = baseText();
+    const QNetworkReply::NetworkError err = reply->error();
+    const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const int status = statusAttr.isValid() ? statusAttr.toInt() : 0;
+    const QString where =
+        verbOf(reply) + QLatin1Char(' ') + reply->url().toString(QUrl::RemoveUserInfo);
+
+    if (err == QNetworkReply::InsecureRedirectError) {
+        QUrl target = reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
+        if (target.isEmpty())
+            target = QUrl::fromEncoded(reply->rawHeader("Location"));
+        target = reply->url().resolved(target);
+        return LapError(LapError::Kind::Protocol,
+                        QCoreApplication::translate("lap",
+                                                    "%1 failed: %2 redirected to another site "
+                                                    "(%3); the master key was not sent there.")
+                            .arg(action, base, originText(target)),
+                        tr("If that site is the platform, use its address as the platform URL."),
+                        where + QLatin1String(" → ") +
+                            target.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery),
+                        status);
+    }
+
+    // Our own aborts never get here (the call disconnects first), so a cancelled reply is the
+    // transfer timeout firing.
+    if (err == QNetworkReply::OperationCanceledError || err == QNetworkReply::TimeoutError) {
+        return LapError(
+            LapError::Kind::Timeout,
+            QCoreApplication::translate("lap", "%1 failed: %2 did not answer within %3 s.")
+                .arg(action, base, secondsText(m_config.requestTimeoutMs)),
+            tr("The platform may be overloaded or unreachable; try again."), where);
+    }
+
+    if (err == QNetworkReply::SslHandshakeFailedError) {
+        QString why = reply->property(kSslErrorsProperty).toString();
+        if (why.isEmpty())
+            why = reply->errorString();
+        return LapError(
+            LapError::Kind::Tls,
+            QCoreApplication::translate("lap", "%1 failed: TLS error talking to %2 (%3).")
+                .arg(action, base, why),
+            tr("Check the server certificate, or choose its CA file in Settings."),
+            where + QLatin1String(": ") + reply->errorString());
+    }
+
+    if (status != 0 && (status < 200 || status > 299)) {
+        const QString detail = where + QLatin1String(" → HTTP ") + QString::number(status) +
+                               QLatin1Char('\n') + excerpt(body, 2000);
+        const QJsonValue errorValue = bodyError(body);
+        const QString code = QString::number(status);
+        if (status == 401 || status == 403) {
+            return LapError(LapError::Kind::Auth,
+                            QCoreApplication::translate(
+                                "lap", "%1 failed: master key rejected by %2 (HTTP %3).")
+                                .arg(action, base, code),
+                            tr("Sign in again with a valid master key."), detail, status);
+        }
+        if (status == 404) {
+            QString what = withoutFinalPeriod(describeErrorValue(errorValue));
+            if (what.isEmpty())
+                what = tr("not found");
+            return LapError(LapError::Kind::NotFound,
+                            QCoreApplication::translate("lap", "%1 failed: %2 (HTTP %3).")
+                                .arg(action, what, code),
+                            QString(), detail, status);
+        }
+        if (status == 400) {
+            QString what = withoutFinalPeriod(describeErrorValue(errorValue));
+            if (what.isEmpty())
+                what = withoutFinalPeriod(excerpt(body, kExcerptChars));
+            const QString msg =
+                what.isEmpty()
+                    ? QCoreApplication::translate(
+                          "lap", "%1 failed: the platform rejected the request (HTTP %2).")
+                          .arg(action, code)
+                    : QCoreApplication::translate(
+                          "lap", "%1 failed: the platform rejected the request (HTTP %2): %3.")
+                          .arg(action, code, what);
+            return LapError(LapError::Kind::BadRequest, msg, QString(), detail, status);
+        }
+        if (status == 409) {
+            QString what = withoutFinalPeriod(describeErrorValue(errorValue));
+            if (what.isEmpty())
+                what = withoutFinalPeriod(excerpt(body, kExcerptChars));
+            if (what.isEmpty())
+                what = tr("conflict");
+            return LapError(LapError::Kind::Conflict,
+                            QCoreApplication::translate("lap", "%1 failed: %2 (HTTP %3).")
+                                .arg(action, what, code),
+                            QString(), detail, status);
+        }
+        const QString what = errorValue.isString() ? errorValue.toString().simplified()
+                                                   : excerpt(body, kExcerptChars);
+        const QString msg =
+            what.isEmpty()
+                ? QCoreApplication::translate("lap", "%1 failed: server error (HTTP %2).")
+                      .arg(action, code)
+                : QCoreApplication::translate("lap", "%1 failed: server error (HTTP %2): %3")
+                      .arg(action, code, what);
+        return LapError(LapError::Kind::Server, msg,
+                        tr("The platform had a problem; try again in a moment."), detail, status);
+    }
+
+    if (err != QNetworkReply::NoError) {
+        return LapError(LapError::Kind::Network,
+                        QCoreApplication::translate("lap", "%1 failed: cannot reach %2 (%3).")
+                            .arg(action, base, reply->errorString()),
+                        tr("Check the platform URL and that the platform is running."),
+                        where + QLatin1String(": ") + reply->errorString() +
+                            QLatin1String(" (error ") + QString::number(int(err)) +
+                            QLatin1Char(')'));
+    }
+    return LapError();
+}
+
+void PlatformClient::step(PlatformCall *call, const QByteArray &verb, const QString &path,
+                          const QueryItems &query, const QByteArray &body, const QString &action,
+                          JsonHandler onJson, ErrorHandler onError)
+{
+    LapError error;
+    QNetworkReply *reply = send(verb, path, query, body, action, &error);
+    if (!reply) {
+        // Queued so the callback never runs inside the call that asked for it; the call as
+        // context drops it if the call is aborted or destroyed first.
+        QMetaObject::invokeMethod(
+            call,
+            [call, error, onError]() {
+                if (!call->m_aborted && !call->m_finished)
+                    onError(error);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    call->watch(reply, [this, action, onJson, onError](QNetworkReply *r, const QByteArray &b) {
+        const LapError e = errorForReply(r, b, action);
+        if (e) {
+            onError(e);
+            return;
+        }
+        QJsonDocument doc;
+        QString why;
+        if (!parseJson(b, &doc, &why)) {
+            onError(protocolError(action, why));
+            return;
+        }
+        onJson(doc);
+    });
+}
+
+PlatformCall *PlatformClient::listAgents(const AgentQuery &query,
+                                         std::function<void(const Result<AgentPage> &)> done)
+{
+    PlatformCall *c = newCall();
+    const QString action = tr("Listing agents");
+    QueryItems items{
+        {QStringLiteral("limit"), QString::number(std::clamp(query.limit, 1, kPageLimit))},
+        {QStringLiteral("offset"), QString::number(std::max(0, query.offset))}};
+    if (!query.search.isEmpty())
+        items.append({QStringLiteral("search"), query.search});
+    step(
+        c, "GET", QStringLiteral("/agents"), items, QByteArray(), action,
+        [c, action, done](const QJsonDocument &doc) {
+            const Result<AgentPage> r = objectTo<AgentPage>(doc, action, &AgentPage::fromJson);
+            c->deliver([done, r]() { done(r); });
+        },
+        [c, done](const LapError &e) {
+            c->deliver([done, e]() { done(Result<AgentPage>::failure(e)); });
+        });
+    return c;
+}
+
+void PlatformClient::pageAgents(PlatformCall *call, const QString &search, const QString &action,
+                                std::shared_ptr<QList<Agent>> acc, int offset,
+                                std::function<void(const QList<Agent> &)> onDone,
+                                ErrorHandler onError)
+{
+    QueryItems items{{QStringLiteral("limit"), QString::number(kPageLimit)},
+                     {QStringLiteral("offset"), QString::number(offset)}};
+    if (!search.isEmpty())
+        items.append({QStringLiteral("search"), search});
+    step(
+        call, "GET", QStringLiteral("/agents"), items, QByteArray(), action,
+        [this, call, search, action, acc, offset, onDone, onError](const QJsonDocument &doc) {
+            const Result<AgentPage> page = objectTo<AgentPage>(doc, action, &AgentPage::fromJson);
+            if (!page.ok()) {
+                onError(page.error);
+                return;
+            }
+            // Rows can shift between pages while agents are created; keep each id once, and
+            // treat a page with nothing new as the end so a server that ignores `offset`
+            // cannot keep us paging forever.
+            QSet<QString> known;
+            for (const Agent &a : *acc)
+                known.insert(a.id);
+            int added = 0;
+            for (const Agent &a : page.value.agents) {
+                if (known.contains(a.id))
+                    continue;
+                known.insert(a.id);
+                acc->append(a);
+                ++added;
+            }
+            const int next = offset + page.value.agents.size();
+            if (page.value.agents.isEmpty() || added == 0 || next >= page.value.total) {
+                onDone(*acc);
+                return;
+            }
+            pageAgents(call, search, action, acc, next, onDone, onError);
+        },
+        onError);
+}
+
+PlatformCall *PlatformClient::listAllAgents(const QString &search,
+                                            std::function<void(const Result<QList<Agent>> &)> done)
+{
+    PlatformCall *c = newCall();
+    pageAgents(
+        c, search, tr("Listing agents"), std::make_shared<QList<Agent>>(), 0,
+        [c, done](const QList<Agent> &agents) {
+            c->deliver([done, agents]() { done(Result<QList<Agent>>::success(agents)); });
+        },
+        [c, done](const LapError &e) {
+            c->deliver([done, e]() { done(Result<QList<Agent>>::failure(e)); });
+        });
+    return c;
+}
+
+PlatformCall *PlatformClient::getAgent(const QString &agentId,
+                                       std::function<void(const Result<Agent> &)> done)
+{
+    PlatformCall *c = newCall();
+    const QString action = tr("Looking up the agent");
+    step(
+        c, "GET", QLatin1String("/agents/") + segment(agentId), {}, QByteArray(), action,
+        [c, action, done](const QJsonDocument &doc) {
+            const Result<Agent> r = objectTo<Agent>(doc, action, &Agent::fromJson);
+            c->deliver([done, r]() { done(r); });
+        },
+        [c, done](const LapError &e) {
+            c->deliver([done, e]() { done(Result<Agent>::failure(e)); });
+        });
+    return c;
+}
+
+PlatformCall *PlatformClient::resolveAgent(const QString &nameOrId,
+                                           std::function<void(const Result<Agent> &)> done)
+{
+    if (looksLikeUuid(nameOrId))
+        return getAgent(nameOrId, std::move(done));
+
+    PlatformCall *c = newCall();
+    if (nameOrId.isEmpty()) {
+        const LapError e(LapError::Kind::Usage, tr("Enter an agent name or id."));
+        QMetaObject::invokeMethod(
+            c, [c, done, e]() { c->deliver([done, e]() { done(Result<Agent>::failure(e)); }); },
+            Qt::QueuedConnection);
+        return c;
+    }
+    pageAgents(
+        c, nameOrId, tr("Looking up the agent"), std::make_shared<QList<Agent>>(), 0,
+        [this, c, nameOrId, done](const QList<Agent> &agents) {
+            // The server's search is a case-insensitive substring match; the name must match
+            // exactly, as in the reference CLI.
+            for (const Agent &a : agents) {
+                if (a.name == nameOrId) {
+                    c->deliver([done, a]() { done(Result<Agent>::success(a)); });
+                    return;
+                }
+            }
+            reportNameNotFound(c, nameOrId, done);
+        },
+        [c, done](const LapError &e) {
+            c->deliver([done, e]() { done(Result<Agent>::failure(e)); });
+        });
+    return c;
+}
+
+void PlatformClient::reportNameNotFound(PlatformCall *call, const QString &name,
+                                        std::function<void(const Result<Agent> &)> done)
+{
+    const QString base = baseText();
+    const QString hint = tr("Check the spelling (names are case-sensitive) or use the agent's id.");
+    auto finish = [call, done](const LapError &e) {
+        call->deliver([done, e]() { done(Result<Agent>::failure(e)); });
+    };
+    QueryItems items{{QStringLiteral("limit"), QString::number(kPageLimit)},
+                     {QStringLiteral("offset"), QStringLiteral("0")}};
+    step(
+        call, "GET", QStringLiteral("/agents"), items, QByteArray(), tr("Looking up the agent"),
+        [name, base, hint, finish](const QJsonDocument &doc) {
+            const Result<AgentPage> page =
+                doc.isObject() ? AgentPage::fromJson(doc.object())
+                               : Result<AgentPage>::failure(LapError(LapError::Kind::Protocol, {}));
+            if (!page.ok()) {
+                finish(LapError(LapError::Kind::NotFound,
+                                QCoreApplication::translate("lap", "No agent named '%1' on %2.")
+                                    .arg(name, base),
+                                hint));
+                return;
+            }
+            const int total = std::max(page.value.total, int(page.value.agents.size()));
+            if (total == 0) {
+                finish(
+                    LapError(LapError::Kind::NotFound,
+                             QCoreApplication::translate(
+                                 "lap", "No agent named '%1' on %2 — the platform has no agents.")
+                                 .arg(name, base),
+                             tr("Create an agent on the platform first.")));
+                return;
+            }
+            QStringList names;
+            for (int i = 0; i < page.value.agents.size() && i < kNamesListed; ++i)
+                names << page.value.agents.at(i).displayName();
+            QString list = names.join(QLatin1String(", "));
+            if (total > names.size())
+                list += QLatin1Char(' ') + moreSuffix(total - names.size());
+            finish(LapError(
+                LapError::Kind::NotFound,
+                QCoreApplication::translate("lap", "No agent named '%1' on %2 — %3: %4.")
+                    .arg(name, base,
+                         plural(QT_TRANSLATE_N_NOOP("lap", "%n agent(s) available"), total), list),
+                hint));
+        },
+        [name, base, hint, finish](const LapError &) {
+            // The name is known to be missing; failing to list the others only loses the list.
+            finish(LapError(
+                LapError::Kind::NotFound,
+                QCoreApplication::translate("lap", "No agent named '%1' on %2.").arg(name, base),
+                hint));
+        });
+}
+
+PlatformCall *PlatformClient::createSession(const QString &agentId, const QString &title,
+                                            std::function<void(const Result<Session> &)> done)
+{
+    PlatformCall *c = newCall();
+    const QString action = tr("Creating the session");
+    QJsonObject body;
+    if (!title.isEmpty())
+        body.insert(QStringLiteral("title"), title);
+    step(
+        c, "POST", QLatin1String("/agents/") + segment(agentId) + QLatin1String("/session"), {},
+        QJsonDocument(body).toJson(QJsonDocument::Compact), action,
+        [c, action, done](const QJsonDocument &doc) {
+            const Result<Session> r = objectTo<Session>(doc, action, &Session::fromJson);
+            c->deliver([done, r]() { done(r); });
+        },
+        [c, done](const LapError &e) {
+            c->deliver([done, e]() { done(Result<Session>::failure(e)); });
+        });
+    return c;
+}
+
+PlatformCall *PlatformClient::getSession(const QString &sessionId,
+                                         std::function<void(const Result<Session> &)> done,
+                                         const QString &action)
+{
+    PlatformCall *c = newCall();
+    const QString act = action.isEmpty() ? tr("Fetching the session") : action;
+    step(
+        c, "GET", QLatin1String("/sessions/") + segment(sessionId), {}, QByteArray(), act,
+        [c, act, done](const QJsonDocument &doc) {
+            const Result<Session> r = objectTo<Session>(doc, act, &Session::fromJson);
+            c->deliver([done, r]() { done(r); });
+        },
+        [c, done](const LapError &e) {
+            c->deliver([done, e]() { done(Result<Session>::failure(e)); });
+        });
+    return c;
+}
+
+PlatformCall *PlatformClient::listSessions(const QString &agentId, int limit,
+                                           std::function<void(const Result<QList<Session>> &)> done)
+{
+    PlatformCall *c = newCall();
+    const QString action = tr("Listing sessions");
+    QueryItems items;
+    if (!agentId.isEmpty())
+        items.append({QStringLiteral("agent_id"), agentId});
+    if (limit > 0)
+        items.append({QStringLiteral("limit"), QString::number(std::min(limit, kPageLimit))});
+    step(
+        c, "GET", QStringLiteral("/sessions"), items, QByteArray(), action,
+        [c, action, done](const QJsonDocument &doc) {
+            Result<QList<Session>> r = Session::listFromJson(doc);
+            if (!r.ok())
+                r = Result<QList<Session>>::failure(protocolError(action, r.error.message));
+            c->deliver([done, r]() { done(r); });
+        },
+        [c, done](const LapError &e) {
+            c->deliver([done, e]() { done(Result<QList<Session>>::failure(e)); });
+        });
+    return c;
+}
+
+PlatformCall *PlatformClient::deleteSession(const QString &sessionId,
+                                            std::function<void(const Result<QString> &)> done)
+{
+    PlatformCall *c = newCall();
+    const QString action = tr("Deleting the session");
+    step(
+        c, "DELETE", QLatin1String("/sessions/") + segment(sessionId), {}, QByteArray(), action,
+        [c, action, done](const QJsonDocument &doc) {
+            Result<QString> r;
+            const QJsonValue status = doc.object().value(QLatin1String("status"));
+            if (!doc.isObject())
+                r = Result<QString>::failure(
+                    protocolError(action, tr("the reply should be a JSON object")));
+            else if (status.isUndefined() || status.isNull())
+                r = Result<QString>::failure(protocolError(
+                    action, QCoreApplication::translate("lap", "field '%1' is missing")
+                                .arg(QStringLiteral("status"))));
+            else if (!status.isString())
+                r = Result<QString>::failure(protocolError(
+                    action, QCoreApplication::translate("lap", "field '%1' should be %2")
+                                .arg(QStringLiteral("status"), tr("a string"))));
+            else
+                r = Result<QString>::success(status.toString());
+            c->deliver([done, r]() { done(r); });
+        },
+        [c, done](const LapError &e) {
+            c->deliver([done, e]() { done(Result<QString>::failure(e)); });
+        });
+    return c;
+}
+
+PlatformCall *PlatformClient::touchSession(const QString &sessionId,
+                                           std::function<void(const Result<bool> &)> done)
+{
+    PlatformCall *c = newCall();
+    const QString action = tr("Refreshing the session");
+    LapError error;
+    QNetworkReply *reply =
+        send("GET", QLatin1String("/sessions/") + segment(sessionId) + QLatin1String("/events"), {},
+             QByteArray(), action, &error, QByteArrayLiteral("text/event-stream"));
+    if (!reply) {
+        QMetaObject::invokeMethod(
+            c,
+            [c, done, error]() {
+                c->deliver([done, error]() { done(Result<bool>::failure(error)); });
+            },
+            Qt::QueuedConnection);
+        return c;
+    }
+    // Opening the stream is what refreshes last_seen_at; its body never ends, so stop at the
+    // response headers.
+    connect(reply, &QNetworkReply::metaDataChanged, c, [c, reply, done]() {
+        const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+        if (!status.isValid() || status.toInt() < 200 || status.toInt() > 299)
+            return;
+        c->deliver([done]() { done(Result<bool>::success(true)); });
+    });
+    c->watch(reply, [this, c, action, done](QNetworkReply *r, const QByteArray &b) {
+        const LapError e = errorForReply(r, b, action);
+        c->deliver(
+            [done, e]() { done(e ? Result<bool>::failure(e) : Result<bool>::success(true)); });
+    });
+    return c;
+}
+
+} // namespace lap

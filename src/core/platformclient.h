@@ -4,12 +4,15 @@
 #include "laperror.h"
 #include "models.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QObject>
+#include <QPair>
 #include <QPointer>
 #include <QUrl>
 
 #include <functional>
+#include <memory>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -22,7 +25,7 @@ struct PlatformConfig
     QUrl baseUrl;      // e.g. https://lap.example.com (trailing '/' stripped by normalizeBaseUrl)
     QString masterKey; // sent only as `Authorization: Bearer <key>` to baseUrl's origin
     int requestTimeoutMs = 30000;
-    QString caFile;    // extra CA certificates (PEM) trusted for this platform; empty = system
+    QString caFile; // extra CA certificates (PEM) trusted for this platform; empty = system
 };
 
 // Parses what a user typed as the platform URL: adds nothing, strips trailing slashes, accepts
@@ -37,11 +40,15 @@ struct AgentQuery
 };
 
 // An in-flight REST call. Abort it to drop the callback; it deletes itself after finishing.
+// A call may span several requests (paging, name lookup): abort() stops the whole chain. The
+// callback is always delivered from the event loop, never from inside the call that started it,
+// and never after abort() or after the PlatformClient that made the call is destroyed.
 class PlatformCall : public QObject
 {
     Q_OBJECT
 public:
     explicit PlatformCall(QNetworkReply *reply, QObject *parent = nullptr);
+    ~PlatformCall() override;
     void abort();
     bool isFinished() const { return m_finished; }
 
@@ -50,6 +57,15 @@ signals:
 
 private:
     friend class PlatformClient;
+    using Handler = std::function<void(QNetworkReply *, const QByteArray &)>;
+
+    // Makes `reply` the current step of the chain; `handler` runs once it has finished.
+    void watch(QNetworkReply *reply, Handler handler);
+    // Ends the call: runs `callback` (the user's), emits finished() and deletes the call.
+    void deliver(const std::function<void()> &callback);
+    // Stops and forgets the current reply without running its handler.
+    void dropReply();
+
     QPointer<QNetworkReply> m_reply;
     bool m_finished = false;
     bool m_aborted = false;
@@ -81,8 +97,11 @@ public:
     // POST /agents/:id/session with {"title": title}.
     PlatformCall *createSession(const QString &agentId, const QString &title,
                                 std::function<void(const Result<Session> &)> done);
+    // `action` starts the error message; empty means tr("Fetching the session"). The opener's
+    // poll passes tr("Checking the session").
     PlatformCall *getSession(const QString &sessionId,
-                             std::function<void(const Result<Session> &)> done);
+                             std::function<void(const Result<Session> &)> done,
+                             const QString &action = QString());
     // GET /sessions (optionally filtered by agent), newest first.
     PlatformCall *listSessions(const QString &agentId, int limit,
                                std::function<void(const Result<QList<Session>> &)> done);
@@ -101,10 +120,30 @@ public:
                            const QString &action) const;
 
 private:
-    QNetworkReply *send(const QByteArray &verb, const QString &path, const QUrlQuery *query,
-                        const QByteArray &body);
-    PlatformCall *call(QNetworkReply *reply, std::function<void(QNetworkReply *, const QByteArray &)>
-                                                 handler);
+    using QueryItems = QList<QPair<QString, QString>>;
+    using JsonHandler = std::function<void(const QJsonDocument &)>;
+    using ErrorHandler = std::function<void(const LapError &)>;
+
+    // Builds and sends one request under `<base>/api/v1/managed_agents`; `path` is already
+    // percent-encoded. Returns nullptr and sets *error when no request can be made (no base URL,
+    // unreadable CA file).
+    QNetworkReply *send(const QByteArray &verb, const QString &path, const QueryItems &query,
+                        const QByteArray &body, const QString &action, LapError *error,
+                        const QByteArray &accept = QByteArrayLiteral("application/json"));
+    PlatformCall *newCall();
+    // One request as one step of `call`: a 2xx reply with a JSON body goes to onJson, anything
+    // else to onError as the user-facing error.
+    void step(PlatformCall *call, const QByteArray &verb, const QString &path,
+              const QueryItems &query, const QByteArray &body, const QString &action,
+              JsonHandler onJson, ErrorHandler onError);
+    // Pages through GET /agents from `offset` on, collecting into the shared list.
+    void pageAgents(PlatformCall *call, const QString &search, const QString &action,
+                    std::shared_ptr<QList<Agent>> acc, int offset,
+                    std::function<void(const QList<Agent> &)> onDone, ErrorHandler onError);
+    // The "No agent named" error, listing the first page of agents when it can be read.
+    void reportNameNotFound(PlatformCall *call, const QString &name,
+                            std::function<void(const Result<Agent> &)> done);
+    QString baseText() const;
 
     QNetworkAccessManager *m_nam;
     PlatformConfig m_config;

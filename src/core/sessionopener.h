@@ -27,9 +27,9 @@ QString diagnosticsBlock(const Session &s);
 
 struct OpenOptions
 {
-    int giveUpMs = 600000;       // the server itself fails a start after 600 s
+    int giveUpMs = 600000; // the server itself fails a start after 600 s
     int maxPollIntervalMs = 1500;
-    TtyOverrides overrides;      // LAP_TTY_FALLBACK / LAP_TTY_TOKEN equivalents
+    TtyOverrides overrides; // LAP_TTY_FALLBACK / LAP_TTY_TOKEN equivalents
     QString title = QStringLiteral("lap-desktop");
 };
 
@@ -41,6 +41,7 @@ class SessionOpener : public QObject
     Q_OBJECT
 public:
     SessionOpener(PlatformClient *client, OpenOptions options, QObject *parent = nullptr);
+    ~SessionOpener() override;
 
     void open(const QString &agentNameOrId);
     void attach(const QString &sessionId);
@@ -61,22 +62,34 @@ signals:
     void failed(const lap::LapError &error);
 
 private:
+    // Forgets the previous run and starts the clock; returns the new run's generation.
+    quint64 begin();
+    void create(const Agent &agent);
     void schedulePoll();
     void poll();
-    void finishWithDiagnostics(LapError error);
+    // Decides on `status` only. `fromPoll` is false for the create response.
+    void onSession(Session s, bool fromPoll);
+    void giveUp();
+    // One fresh GET for the diagnostics block, then failed() (or ready() if the session turned
+    // ready in the meantime). `gaveUp` picks the give-up message over the failed/dead one.
+    void finishWithDiagnostics(const Session &last, bool gaveUp);
+    LapError terminalError(const Session &s) const;
     void succeed(const Session &s);
     void fail(const LapError &error);
+    void stop();
 
-    PlatformClient *m_client;
+    PlatformClient *m_client; // must outlive the opener
     OpenOptions m_options;
     QPointer<PlatformCall> m_call;
     QTimer m_timer;
+    QTimer m_giveUpTimer;
     QElapsedTimer m_clock;
     Session m_session;
     Agent m_agent;
     QString m_lastPhase;
     int m_attempt = 0;
     int m_consecutiveFailures = 0;
+    quint64 m_generation = 0; // bumped by every start and cancel: stale callbacks compare it
     bool m_running = false;
 };
 

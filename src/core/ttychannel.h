@@ -8,19 +8,28 @@
 #include <QTimer>
 #include <QWebSocket>
 
+#ifndef QT_NO_SSL
+#include <QSslConfiguration>
+#include <QSslError>
+#else
+class QSslConfiguration;
+#endif
+
 namespace lap {
 
 // How a terminal connection ended.
 struct TtyClose
 {
-    enum class Reason {
+    enum class Reason
+    {
         UserDetached, // close() was called (Ctrl-D, tab closed)
-        AgentExited,  // the bridge printed "[bridge] process exited" and closed (1005)
+        AgentExited,  // the bridge printed "[bridge] process exited" and closed (the harness
+                      // sends an empty close frame, which Qt reports as 1000, not 1005)
         SpawnFailed,  // the bridge printed "[bridge] failed to spawn" and closed
         Dropped       // anything else: 1006 abnormal, 1001 going away, network loss
     };
     Reason reason = Reason::Dropped;
-    int code = 0;       // WebSocket close code, 0 when none was received
+    int code = 0;       // WebSocket close code; 1006 when the TCP connection ended without one
     QString codeReason; // the close frame's reason text
     QString notice;     // the bridge's notice line, if any, without ANSI
 
@@ -32,6 +41,16 @@ struct TtyClose
 // 1006 abnormal closure, 1008 policy violation, 1011 server error, else "code N".
 QString closeCodeName(int code);
 
+// What to tell the user after a drop (platform-api.md §10 rows 17 and 20): the close
+// description, then what one fresh GET /sessions/:id said about the session (still running →
+// reconnect; failed/dead/stopped → why; GET failed → try reconnecting).
+QString describeDrop(const TtyClose &close, const Result<Session> &after);
+
+// The HTTP status of a rejected WebSocket upgrade, read from QWebSocket::errorString()
+// (Qt 5.15/6.4: "QWebSocketPrivate::processHandshake: Unhandled http status code: 401
+// (Unauthorized)."); 0 when the text carries none.
+int httpStatusFromHandshakeError(const QString &errorString);
+
 // One WebSocket to a sandbox PTY (platform-api.md §7). Keystrokes go out as binary frames,
 // resizes as text JSON with positive sizes, a protocol ping every 30 s. Output arrives as raw
 // bytes exactly as sent (text frames re-encoded as UTF-8); the terminal's own UTF-8 decoder is
@@ -40,16 +59,27 @@ class TtyChannel : public QObject
 {
     Q_OBJECT
 public:
-    enum class State { Idle, Connecting, Open, Closed };
+    enum class State
+    {
+        Idle,
+        Connecting,
+        Open,
+        Closed
+    };
     Q_ENUM(State)
 
     explicit TtyChannel(QObject *parent = nullptr);
     ~TtyChannel() override;
 
+    // Exactly one of closed() or failed() follows, unless open() is called again first (which
+    // silently drops the previous attempt). Safe to call from a slot of this channel.
     void open(const TtyTarget &target);
-    // User-requested detach: sends a close frame; emits closed(UserDetached).
+    // User-requested detach: sends a close frame; emits closed(UserDetached), possibly before
+    // returning (Qt often finishes the close handshake synchronously). While still connecting
+    // the attempt is dropped and closed(UserDetached) is emitted, never failed().
     void close();
-    // Drops the connection without a close handshake (tests, reconnect after network change).
+    // Drops the connection without a close handshake (reconnect after a network change);
+    // reported as closed(UserDetached) like close(), since the app asked for it.
     void abort();
 
     // Bytes typed by the user. Ignored (returns false) unless the channel is open.
@@ -60,33 +90,65 @@ public:
 
     State state() const { return m_state; }
     void setKeepAliveInterval(int ms); // default 30000; 0 disables
+    // TLS settings for wss:// (e.g. the platform's private CA, as PlatformConfig::caFile);
+    // applies to the next open().
+    void setSslConfiguration(const QSslConfiguration &config);
+    // How long open() waits for the upgrade to complete before failing with TtyConnect.
+    void setConnectTimeout(int ms); // default 20000; 0 disables
     qint64 bytesReceived() const { return m_bytesReceived; }
 
 signals:
     void opened();
     void output(const QByteArray &bytes);
     void closed(const lap::TtyClose &close);
-    // The connection never opened: upgrade rejected (error.httpStatus 401/502/503/...) or the
-    // socket failed (refused, TLS). Messages as platform-api.md §10 rows 14–16.
+    // The connection never opened: upgrade rejected (kind TtyUpgrade, httpStatus 401/502/503/
+    // ...), the socket failed or no answer within the connect timeout (TtyConnect), or TLS
+    // (Tls). Messages as platform-api.md §10 rows 14–16. Always from the event loop.
     void failed(const lap::LapError &error);
 
 private:
     void onConnected();
     void onDisconnected();
     void onError(QAbstractSocket::SocketError error);
+    void onStateChanged(QAbstractSocket::SocketState state);
     void onText(const QString &text);
     void onBinary(const QByteArray &bytes);
+    void onConnectTimeout();
+#ifndef QT_NO_SSL
+    void onSslErrors(const QList<QSslError> &errors);
+#endif
     void noteOutput(const QByteArray &bytes);
+    void scheduleFailure();
+    void reportFailure(quint64 generation);
+    LapError failureError() const;
+    TtyClose classifyClose() const;
+    void dropSocket();
     void setState(State s);
 
     QWebSocket *m_socket = nullptr;
     QTimer m_keepAlive;
+    QTimer m_connectTimer;
+#ifndef QT_NO_SSL
+    QSslConfiguration m_sslConfig;
+    bool m_haveSslConfig = false;
+#endif
     TtyTarget m_target;
     State m_state = State::Idle;
+    // Bumped on every open()/close so that queued work for an older socket is ignored.
+    quint64 m_generation = 0;
     int m_lastCols = 0;
     int m_lastRows = 0;
     bool m_userClosed = false;
     bool m_failedReported = false;
+    bool m_failureScheduled = false;
+    bool m_timedOut = false;
+    // Qt reports code 1000 both for a real close frame and for a bare TCP drop; these two tell
+    // them apart so that a drop can be reported as 1006.
+    bool m_errorWhileOpen = false;
+    bool m_closeFrameReceived = false;
+    QString m_firstError; // the first error text of a failed connect (carries the HTTP status)
+    QAbstractSocket::SocketError m_firstErrorCode = QAbstractSocket::UnknownSocketError;
+    QString m_sslErrors;
     QByteArray m_tail; // last bytes of output, to recognise the bridge's notices
     qint64 m_bytesReceived = 0;
 };

@@ -23,8 +23,8 @@ struct TtyOverrides
 // Where to open the terminal WebSocket and with which token.
 struct TtyTarget
 {
-    QUrl url;           // without the token
-    QString token;      // harness token (secret); may be empty
+    QUrl url;      // without the token
+    QString token; // harness token (secret); may be empty
     bool usedFallback = false;
 
     // The URL as sent: `token=<urlencoded>` appended with '?' or '&' (load balancers strip

@@ -1,1 +1,17 @@
-# REST-side unit tests (models, PlatformClient, SessionOpener, CredentialStore).
+# SPDX-License-Identifier: GPL-2.0-or-later
+# REST-side unit tests (models, PlatformClient, SessionOpener). The HTTP tests talk to a canned
+# server on 127.0.0.1 (cannedhttpserver.h): real sockets, no mocked Qt classes.
+set(LAP_REST_TEST_DIR ${CMAKE_CURRENT_LIST_DIR})
+
+lap_add_qtest(tst_models
+    SOURCES ${LAP_REST_TEST_DIR}/tst_models.cpp
+    LIBS lapcore)
+
+lap_add_qtest(tst_platformclient
+    SOURCES ${LAP_REST_TEST_DIR}/tst_platformclient.cpp ${LAP_REST_TEST_DIR}/cannedhttpserver.h
+            ${LAP_REST_TEST_DIR}/testcerts.h
+    LIBS lapcore)
+
+lap_add_qtest(tst_sessionopener
+    SOURCES ${LAP_REST_TEST_DIR}/tst_sessionopener.cpp ${LAP_REST_TEST_DIR}/cannedhttpserver.h
+    LIBS lapcore)
