@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "appsettings.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QSslCertificate>
+#include <QUrl>
+
+namespace lap {
+
+namespace {
+
+const QString kPollGiveUp = QStringLiteral("connection/pollGiveUpSeconds");
+const QString kFallback = QStringLiteral("connection/ttyFallbackUrl");
+const QString kKeepAlive = QStringLiteral("connection/keepSessionsAlive");
+const QString kReconnect = QStringLiteral("connection/autoReconnect");
+const QString kCaFile = QStringLiteral("connection/caFile");
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("lap", text);
+}
+
+// QSettings hands back strings from INI files ("true", "600") and typed values from native
+// backends; accept both, but never turn garbage into a value silently.
+bool readBool(const QSettings &s, const QString &key, bool fallback)
+{
+    const QVariant v = s.value(key);
+    if (!v.isValid())
+        return fallback;
+    const QString text = v.toString().trimmed().toLower();
+    if (text == QLatin1String("true") || text == QLatin1String("1"))
+        return true;
+    if (text == QLatin1String("false") || text == QLatin1String("0"))
+        return false;
+    return fallback;
+}
+
+int readInt(const QSettings &s, const QString &key, int fallback)
+{
+    bool ok = false;
+    const int v = s.value(key).toString().trimmed().toInt(&ok);
+    return ok ? v : fallback;
+}
+
+} // namespace
+
+AppSettings AppSettings::load(const QSettings &settings)
+{
+    AppSettings a;
+    a.terminal = TerminalSettings::load(settings);
+    a.pollGiveUpSeconds =
+        qBound(kMinPollGiveUpSeconds, readInt(settings, kPollGiveUp, a.pollGiveUpSeconds),
+               kMaxPollGiveUpSeconds);
+    const QString fallback = settings.value(kFallback).toString().trimmed();
+    // An invalid fallback would only surface later as a confusing connect error.
+    if (validateTtyFallbackUrl(fallback).isEmpty())
+        a.ttyFallbackUrl = fallback;
+    a.keepSessionsAlive = readBool(settings, kKeepAlive, a.keepSessionsAlive);
+    a.autoReconnect = readBool(settings, kReconnect, a.autoReconnect);
+    a.caFile = settings.value(kCaFile).toString().trimmed();
+    return a;
+}
+
+void AppSettings::save(QSettings &settings) const
+{
+    terminal.save(settings);
+    settings.setValue(kPollGiveUp, pollGiveUpSeconds);
+    settings.setValue(kFallback, ttyFallbackUrl);
+    settings.setValue(kKeepAlive, keepSessionsAlive);
+    settings.setValue(kReconnect, autoReconnect);
+    settings.setValue(kCaFile, caFile);
+}
+
+QString AppSettings::validateTtyFallbackUrl(const QString &text)
+{
+    const QString t = text.trimmed();
+    if (t.isEmpty())
+        return {};
+    const QUrl url(t, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || (scheme != QLatin1String("ws") && scheme != QLatin1String("wss")))
+        return tr("The TTY fallback URL must start with ws:// or wss://, e.g. "
+                  "ws://127.0.0.1:4096/tty.");
+    if (url.host().isEmpty())
+        return tr("The TTY fallback URL has no host, e.g. ws://127.0.0.1:4096/tty.");
+    return {};
+}
+
+QString AppSettings::validateCaFile(const QString &path)
+{
+    const QString p = path.trimmed();
+    if (p.isEmpty())
+        return {};
+    const QFileInfo info(p);
+    if (!info.exists())
+        return tr("The CA file %1 does not exist.").arg(p);
+    QFile file(p);
+    if (!info.isFile() || !file.open(QIODevice::ReadOnly))
+        return tr("The CA file %1 cannot be read.").arg(p);
+    // fromData, not fromPath: fromPath treats wildcard characters in the name as a pattern.
+    if (QSslCertificate::fromData(file.read(4 * 1024 * 1024), QSsl::Pem).isEmpty())
+        return tr("The CA file %1 holds no PEM certificate (-----BEGIN CERTIFICATE-----).").arg(p);
+    return {};
+}
+
+bool AppSettings::operator==(const AppSettings &o) const
+{
+    return terminal == o.terminal && pollGiveUpSeconds == o.pollGiveUpSeconds &&
+           ttyFallbackUrl == o.ttyFallbackUrl && keepSessionsAlive == o.keepSessionsAlive &&
+           autoReconnect == o.autoReconnect && caFile == o.caFile;
+}
+
+} // namespace lap

@@ -1,0 +1,607 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "terminaltab.h"
+
+#include "reconnectpolicy.h"
+#include "remoteterminal.h"
+#include "sessionopener.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QPixmap>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace lap {
+
+namespace {
+
+QColor stateColor(TerminalTab::State state)
+{
+    switch (state) {
+    case TerminalTab::State::Opening:
+    case TerminalTab::State::Connecting:
+        return QColor(0x3d, 0x8b, 0xe0); // blue: on its way
+    case TerminalTab::State::Connected:
+        return QColor(0x3c, 0xb3, 0x4a);
+    case TerminalTab::State::Reconnecting:
+        return QColor(0xf0, 0x9a, 0x1a);
+    case TerminalTab::State::Detached:
+    case TerminalTab::State::AgentExited:
+        return QColor(0x8a, 0x8f, 0x98);
+    case TerminalTab::State::Failed:
+        return QColor(0xd9, 0x3b, 0x3b);
+    }
+    return Qt::gray;
+}
+
+QString shortId(const QString &id)
+{
+    return id.left(8);
+}
+
+} // namespace
+
+QIcon TerminalTab::iconForState(State state)
+{
+    // Drawn rather than shipped: one dot per state keeps the tab bar, the tray menu and the
+    // window menu in the same colours without a set of image files per theme.
+    QIcon icon;
+    for (int size : {16, 22, 32}) {
+        QPixmap pm(size, size);
+        pm.fill(Qt::transparent);
+        QPainter p(&pm);
+        p.setRenderHint(QPainter::Antialiasing);
+        const QColor c = stateColor(state);
+        p.setPen(QPen(c.darker(140), size / 16.0));
+        p.setBrush(c);
+        const qreal m = size * 0.18;
+        p.drawEllipse(QRectF(m, m, size - 2 * m, size - 2 * m));
+        if (state == State::Reconnecting || state == State::Opening || state == State::Connecting) {
+            // A hollow centre tells "in progress" apart from "connected" without relying on colour.
+            p.setBrush(Qt::white);
+            p.setPen(Qt::NoPen);
+            const qreal r = size * 0.16;
+            p.drawEllipse(QPointF(size / 2.0, size / 2.0), r, r);
+        }
+        icon.addPixmap(pm);
+    }
+    return icon;
+}
+
+QString TerminalTab::stateName(State state)
+{
+    switch (state) {
+    case State::Opening:
+        return tr("Opening");
+    case State::Connecting:
+        return tr("Connecting");
+    case State::Connected:
+        return tr("Connected");
+    case State::Reconnecting:
+        return tr("Reconnecting");
+    case State::Detached:
+        return tr("Detached");
+    case State::AgentExited:
+        return tr("Agent exited");
+    case State::Failed:
+        return tr("Failed");
+    }
+    return {};
+}
+
+TerminalTab::TerminalTab(QNetworkAccessManager *nam, const PlatformConfig &platform,
+                         const AppSettings &settings, QWidget *parent)
+    : QWidget(parent)
+    , m_nam(nam)
+    , m_client(new PlatformClient(nam, platform, this))
+    , m_settings(settings)
+{
+    buildUi();
+    m_progressTimer.setInterval(100);
+    connect(&m_progressTimer, &QTimer::timeout, this, &TerminalTab::updateProgress);
+    m_reconnectTimer.setSingleShot(true);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &TerminalTab::tryReconnect);
+}
+
+TerminalTab::~TerminalTab()
+{
+    // The channel's close() sends a close frame; the platform keeps the session.
+    if (m_channel && m_channel->state() == TtyChannel::State::Open)
+        m_channel->close();
+}
+
+void TerminalTab::buildUi()
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_stack = new QStackedWidget(this);
+    layout->addWidget(m_stack);
+
+    // Progress page: what the platform is doing, for how long, and a way out.
+    m_progressPage = new QWidget(m_stack);
+    auto *pl = new QVBoxLayout(m_progressPage);
+    pl->addStretch(2);
+    m_progressTitle = new QLabel(m_progressPage);
+    m_progressTitle->setAlignment(Qt::AlignCenter);
+    QFont big = m_progressTitle->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    big.setBold(true);
+    m_progressTitle->setFont(big);
+    m_progressPhases = new QLabel(m_progressPage);
+    m_progressPhases->setAlignment(Qt::AlignCenter);
+    m_progressPhases->setWordWrap(true);
+    m_progressPhases->setTextFormat(Qt::RichText);
+    m_progressElapsed = new QLabel(m_progressPage);
+    m_progressElapsed->setAlignment(Qt::AlignCenter);
+    m_cancelButton = new QPushButton(tr("Cancel"), m_progressPage);
+    m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
+    connect(m_cancelButton, &QPushButton::clicked, this, &TerminalTab::cancelOpening);
+    pl->addWidget(m_progressTitle);
+    pl->addSpacing(12);
+    pl->addWidget(m_progressPhases);
+    pl->addWidget(m_progressElapsed);
+    pl->addSpacing(12);
+    auto *cancelRow = new QHBoxLayout;
+    cancelRow->addStretch();
+    cancelRow->addWidget(m_cancelButton);
+    cancelRow->addStretch();
+    pl->addLayout(cancelRow);
+    pl->addStretch(3);
+    m_stack->addWidget(m_progressPage);
+
+    // Failure page: the sentence, the fix, and the block to paste into a bug report.
+    m_failurePage = new QWidget(m_stack);
+    auto *fl = new QVBoxLayout(m_failurePage);
+    fl->setContentsMargins(24, 24, 24, 24);
+    m_failureMessage = new QLabel(m_failurePage);
+    m_failureMessage->setObjectName(QStringLiteral("failureMessage"));
+    m_failureMessage->setWordWrap(true);
+    m_failureMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont bold = m_failureMessage->font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.15);
+    m_failureMessage->setFont(bold);
+    m_failureHint = new QLabel(m_failurePage);
+    m_failureHint->setObjectName(QStringLiteral("failureHint"));
+    m_failureHint->setWordWrap(true);
+    m_failureHint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_failureDetail = new QPlainTextEdit(m_failurePage);
+    m_failureDetail->setObjectName(QStringLiteral("failureDetail"));
+    m_failureDetail->setReadOnly(true);
+    m_failureDetail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    auto *buttons = new QHBoxLayout;
+    auto *copy = new QPushButton(tr("Copy details"), m_failurePage);
+    copy->setObjectName(QStringLiteral("copyDetailsButton"));
+    connect(copy, &QPushButton::clicked, this, [this] {
+        QApplication::clipboard()->setText(m_failureMessage->text() + QLatin1Char('\n') +
+                                           m_failureHint->text() + QLatin1String("\n\n") +
+                                           m_failureDetail->toPlainText());
+    });
+    m_retryButton = new QPushButton(m_failurePage);
+    m_retryButton->setObjectName(QStringLiteral("retryButton"));
+    connect(m_retryButton, &QPushButton::clicked, this, &TerminalTab::retry);
+    buttons->addWidget(copy);
+    buttons->addStretch();
+    buttons->addWidget(m_retryButton);
+    fl->addWidget(m_failureMessage);
+    fl->addWidget(m_failureHint);
+    fl->addSpacing(8);
+    fl->addWidget(m_failureDetail, 1);
+    fl->addLayout(buttons);
+    m_stack->addWidget(m_failurePage);
+
+    // Terminal page: a banner line above the terminal for connection news.
+    m_terminalPage = new QWidget(m_stack);
+    auto *tl = new QVBoxLayout(m_terminalPage);
+    tl->setContentsMargins(0, 0, 0, 0);
+    tl->setSpacing(0);
+    m_banner = new QLabel(m_terminalPage);
+    m_banner->setObjectName(QStringLiteral("banner"));
+    m_banner->setWordWrap(true);
+    m_banner->setContentsMargins(8, 4, 8, 4);
+    m_banner->setAutoFillBackground(true);
+    QPalette bp = m_banner->palette();
+    bp.setColor(QPalette::Window, QColor(0xfd, 0xf0, 0xc8));
+    bp.setColor(QPalette::WindowText, QColor(0x4a, 0x3a, 0x00));
+    m_banner->setPalette(bp);
+    m_banner->hide();
+    m_terminal = new RemoteTerminal(m_terminalPage);
+    m_terminal->applySettings(m_settings.terminal);
+    tl->addWidget(m_banner);
+    tl->addWidget(m_terminal, 1);
+    m_stack->addWidget(m_terminalPage);
+
+    connect(m_terminal, &RemoteTerminal::input, this, &TerminalTab::onTerminalInput);
+    connect(m_terminal, &RemoteTerminal::sizeChanged, this, [this](int cols, int rows) {
+        if (m_channel)
+            m_channel->sendResize(cols, rows);
+    });
+    connect(m_terminal, &RemoteTerminal::detachRequested, this, &TerminalTab::detach);
+    connect(m_terminal, &RemoteTerminal::bell, this, &TerminalTab::bellRang);
+
+    m_stack->setCurrentWidget(m_progressPage);
+    setFocusProxy(m_terminal);
+}
+
+QString TerminalTab::title() const
+{
+    const QString name = m_agentName.isEmpty() ? m_agentSpec : m_agentName;
+    if (m_session.id.isEmpty())
+        return name.isEmpty() ? tr("New session") : name;
+    if (name.isEmpty())
+        return shortId(m_session.id);
+    return tr("%1 · %2").arg(name, shortId(m_session.id));
+}
+
+bool TerminalTab::canReconnect() const
+{
+    return !m_session.id.isEmpty() &&
+           (m_state == State::Reconnecting || m_state == State::Detached ||
+            m_state == State::AgentExited ||
+            (m_state == State::Failed && m_lastError.kind != LapError::Kind::Cancelled &&
+             m_target.url.isValid()));
+}
+
+void TerminalTab::openAgent(const QString &agentNameOrId)
+{
+    m_agentSpec = agentNameOrId;
+    m_attachOnly = false;
+    m_session = Session{};
+    startOpener();
+}
+
+void TerminalTab::attachSession(const QString &sessionId)
+{
+    m_attachOnly = true;
+    m_session = Session{};
+    m_session.id = sessionId;
+    startOpener();
+}
+
+void TerminalTab::startOpener()
+{
+    m_reconnectTimer.stop();
+    m_reconnectAttempt = 0;
+    delete m_opener;
+    OpenOptions options;
+    options.giveUpMs = m_settings.pollGiveUpSeconds * 1000;
+    options.overrides = overrides();
+    m_opener = new SessionOpener(m_client, options, this);
+    connect(m_opener, &SessionOpener::agentResolved, this, [this](const Agent &agent) {
+        m_agentName = agent.displayName();
+        m_agentId = agent.id;
+        emit titleChanged(title());
+        updateProgress();
+    });
+    connect(m_opener, &SessionOpener::sessionCreated, this, [this](const Session &s) {
+        m_session = s;
+        emit titleChanged(title());
+        updateProgress();
+    });
+    connect(m_opener, &SessionOpener::polled, this, [this](const Session &s) {
+        m_session = s;
+        if (m_agentId.isEmpty())
+            m_agentId = s.agentId;
+    });
+    connect(m_opener, &SessionOpener::phaseChanged, this, &TerminalTab::onPhase);
+    connect(m_opener, &SessionOpener::ready, this, &TerminalTab::onOpenerReady);
+    connect(m_opener, &SessionOpener::failed, this, &TerminalTab::onOpenerFailed);
+
+    m_phases.clear();
+    m_openClock.start();
+    m_progressTimer.start();
+    m_stack->setCurrentWidget(m_progressPage);
+    m_cancelButton->setEnabled(true);
+    setState(State::Opening,
+             m_attachOnly ? tr("Fetching the session") : tr("Starting the session"));
+    updateProgress();
+    if (m_attachOnly)
+        m_opener->attach(m_session.id);
+    else
+        m_opener->open(m_agentSpec);
+}
+
+void TerminalTab::cancelOpening()
+{
+    if (m_opener)
+        m_opener->cancel();
+    m_progressTimer.stop();
+    LapError e(LapError::Kind::Cancelled, tr("Opening was cancelled."),
+               m_session.id.isEmpty()
+                   ? QString()
+                   : tr("Session %1 may still be starting on the platform; attach to it later "
+                        "or terminate it.")
+                         .arg(m_session.id));
+    showFailure(e);
+}
+
+void TerminalTab::retry()
+{
+    const bool sessionMayLive = !m_session.id.isEmpty() && !m_session.isTerminal();
+    if (sessionMayLive && m_target.url.isValid())
+        reconnect();
+    else if (!m_agentSpec.isEmpty())
+        openAgent(m_agentSpec);
+    else if (!m_session.id.isEmpty())
+        attachSession(m_session.id);
+}
+
+void TerminalTab::onPhase(const QString &phase)
+{
+    m_phases << phase;
+    updateProgress();
+}
+
+void TerminalTab::updateProgress()
+{
+    const QString who = m_agentName.isEmpty() ? m_agentSpec : m_agentName;
+    if (m_attachOnly)
+        m_progressTitle->setText(tr("Attaching to session %1…").arg(shortId(m_session.id)));
+    else
+        m_progressTitle->setText(tr("Starting %1…").arg(who.toHtmlEscaped()));
+    QStringList shown;
+    for (int i = 0; i < m_phases.size(); ++i) {
+        const QString p = m_phases.at(i).toHtmlEscaped();
+        shown << (i + 1 == m_phases.size() ? QStringLiteral("<b>%1</b>").arg(p) : p);
+    }
+    QString status = m_session.status.isEmpty() ? tr("requesting a sandbox") : m_session.status;
+    m_progressPhases->setText(shown.isEmpty() ? status.toHtmlEscaped()
+                                              : shown.join(QStringLiteral(" → ")));
+    const double secs = m_openClock.isValid() ? m_openClock.elapsed() / 1000.0 : 0.0;
+    QString line = tr("%1 s elapsed").arg(secs, 0, 'f', 1);
+    if (!m_session.id.isEmpty())
+        line += tr(" · session %1").arg(shortId(m_session.id));
+    m_progressElapsed->setText(line);
+}
+
+void TerminalTab::onOpenerReady(const Session &session, const TtyTarget &target)
+{
+    m_progressTimer.stop();
+    m_session = session;
+    m_target = target;
+    if (m_agentId.isEmpty())
+        m_agentId = session.agentId;
+    emit titleChanged(title());
+    connectChannel();
+}
+
+void TerminalTab::onOpenerFailed(const LapError &error)
+{
+    m_progressTimer.stop();
+    showFailure(error);
+}
+
+void TerminalTab::connectChannel()
+{
+    if (!m_channel) {
+        m_channel = new TtyChannel(this);
+        connect(m_channel, &TtyChannel::opened, this, &TerminalTab::onChannelOpened);
+        connect(m_channel, &TtyChannel::output, this, [this](const QByteArray &bytes) {
+            m_terminal->writeOutput(bytes);
+            emit activity();
+        });
+        connect(m_channel, &TtyChannel::closed, this, &TerminalTab::onChannelClosed);
+        connect(m_channel, &TtyChannel::failed, this, &TerminalTab::onChannelFailed);
+    }
+    setState(m_state == State::Reconnecting ? State::Reconnecting : State::Connecting,
+             tr("Connecting to %1").arg(m_target.url.toString(QUrl::RemoveQuery)));
+    m_channel->open(m_target);
+}
+
+void TerminalTab::onChannelOpened()
+{
+    const bool reattach = m_everConnected;
+    m_everConnected = true;
+    m_reconnectAttempt = 0;
+    m_reconnectTimer.stop();
+    m_stack->setCurrentWidget(m_terminalPage);
+    if (reattach) {
+        // The old stream may have left modes on that the new tmux client will not turn off.
+        m_terminal->resetModes();
+    }
+    const QSize size = m_terminal->terminalSize();
+    if (size.width() > 0 && size.height() > 0)
+        m_channel->sendResize(size.width(), size.height(), true);
+    else
+        m_terminal->requestSizeResend();
+    m_banner->hide();
+    m_droppedKeys = 0;
+    setState(State::Connected, tr("Connected to session %1").arg(m_session.id));
+    m_terminal->setFocusToTerminal();
+}
+
+void TerminalTab::onTerminalInput(const QByteArray &bytes)
+{
+    if (m_channel && m_channel->state() == TtyChannel::State::Open) {
+        m_channel->sendInput(bytes);
+        return;
+    }
+    if ((m_state == State::Detached || m_state == State::AgentExited) &&
+        (bytes == "\r" || bytes == "\n")) {
+        reconnect();
+        return;
+    }
+    // Never queue keystrokes for later: replayed into a shell whose state we cannot see, they
+    // could run a half-typed command. Drop them and say so.
+    m_droppedKeys += bytes.size();
+    if (m_state == State::Reconnecting || m_state == State::Connecting)
+        showBanner(tr("Reconnecting… keystrokes are not being sent (%n byte(s) dropped).", nullptr,
+                      m_droppedKeys));
+}
+
+void TerminalTab::detach()
+{
+    m_reconnectTimer.stop();
+    if (m_channel && m_channel->state() != TtyChannel::State::Closed &&
+        m_channel->state() != TtyChannel::State::Idle)
+        m_channel->close();
+    else
+        setState(State::Detached, tr("Detached; the session keeps running on the platform"));
+}
+
+void TerminalTab::reconnect()
+{
+    if (m_session.id.isEmpty())
+        return;
+    m_reconnectTimer.stop();
+    if (m_channel && m_channel->state() == TtyChannel::State::Open)
+        return;
+    setState(State::Reconnecting, tr("Checking session %1").arg(m_session.id));
+    tryReconnect();
+}
+
+void TerminalTab::tryReconnect()
+{
+    // Always look at the session first: reconnecting to a dead one would only fail at TCP level
+    // (the proxy does not check status), and the user deserves the real reason.
+    if (m_checkCall)
+        m_checkCall->abort();
+    m_checkCall = m_client->getSession(m_session.id, [this](const Result<Session> &r) {
+        if (r.ok()) {
+            m_session = r.value;
+            if (r.value.isReady()) {
+                const Result<TtyTarget> t =
+                    deriveTtyTarget(r.value, m_client->config().baseUrl, overrides());
+                if (!t.ok()) {
+                    showFailure(t.error);
+                    return;
+                }
+                m_target = t.value;
+                connectChannel();
+                return;
+            }
+            if (r.value.isTerminal()) {
+                showDeadSession(r.value);
+                return;
+            }
+            // creating (a restart is running): wait for it like any other outage.
+        } else if (r.error.kind == LapError::Kind::Auth ||
+                   r.error.kind == LapError::Kind::NotFound) {
+            showFailure(r.error);
+            return;
+        }
+        scheduleReconnect(r.ok() ? tr("The session is %1.").arg(r.value.status) : r.error.message);
+    });
+}
+
+void TerminalTab::scheduleReconnect(const QString &why)
+{
+    if (!m_settings.autoReconnect) {
+        setState(State::Reconnecting, why);
+        showBanner(tr("%1 Automatic reconnect is off: use Session ▸ Reconnect.").arg(why));
+        return;
+    }
+    ++m_reconnectAttempt;
+    const int delay =
+        reconnectDelayMs(m_reconnectAttempt, QRandomGenerator::global()->generateDouble());
+    m_reconnectTimer.start(delay);
+    setState(State::Reconnecting, why);
+    showBanner(tr("%1 Reconnecting in %2 s… keystrokes are not being sent.")
+                   .arg(why)
+                   .arg(qMax(1, (delay + 500) / 1000)));
+}
+
+void TerminalTab::onChannelClosed(const TtyClose &close)
+{
+    switch (close.reason) {
+    case TtyClose::Reason::UserDetached:
+        setState(State::Detached, tr("Detached; the session keeps running on the platform"));
+        showBanner(tr("Detached — the session keeps running on the platform. Press Enter to "
+                      "reattach."));
+        return;
+    case TtyClose::Reason::AgentExited:
+    case TtyClose::Reason::SpawnFailed:
+        setState(State::AgentExited, close.describe());
+        showBanner(tr("%1 Press Enter to start it again.").arg(close.describe()));
+        return;
+    case TtyClose::Reason::Dropped:
+        break;
+    }
+    setState(State::Reconnecting, close.describe());
+    showBanner(tr("%1 Checking the session…").arg(close.describe()));
+    tryReconnect();
+}
+
+void TerminalTab::onChannelFailed(const LapError &error)
+{
+    m_lastError = error;
+    if (error.kind == LapError::Kind::TtyUpgrade && error.httpStatus == 401) {
+        // A rejected token will not fix itself by retrying.
+        showFailure(error);
+        return;
+    }
+    if (!m_everConnected && m_reconnectAttempt >= 2 && error.httpStatus != 503) {
+        showFailure(error);
+        return;
+    }
+    if (m_stack->currentWidget() != m_terminalPage)
+        m_stack->setCurrentWidget(m_terminalPage);
+    scheduleReconnect(error.message);
+}
+
+void TerminalTab::showDeadSession(const Session &s)
+{
+    const QString reason = s.failureReason.isEmpty()
+                               ? tr("Session is %1.").arg(s.status)
+                               : tr("Session is %1 — %2.").arg(s.status, s.failureReason);
+    LapError e(LapError::Kind::SessionFailed, reason,
+               tr("Open the agent again to start a new session."), diagnosticsBlock(s));
+    showFailure(e);
+}
+
+void TerminalTab::showFailure(const LapError &error)
+{
+    m_reconnectTimer.stop();
+    m_lastError = error;
+    m_failureMessage->setText(error.message);
+    m_failureHint->setText(error.hint);
+    m_failureHint->setVisible(!error.hint.isEmpty());
+    m_failureDetail->setPlainText(error.detail);
+    m_failureDetail->setVisible(!error.detail.isEmpty());
+    const bool sessionMayLive = !m_session.id.isEmpty() && !m_session.isTerminal() &&
+                                error.kind != LapError::Kind::SessionFailed;
+    m_retryButton->setText(sessionMayLive && m_target.url.isValid() ? tr("Reconnect")
+                           : m_agentSpec.isEmpty()                  ? tr("Try again")
+                                                                    : tr("Open agent again"));
+    m_stack->setCurrentWidget(m_failurePage);
+    setState(State::Failed, error.message);
+}
+
+void TerminalTab::showBanner(const QString &text)
+{
+    m_banner->setText(text);
+    m_banner->show();
+}
+
+void TerminalTab::setState(State state, const QString &reason)
+{
+    const bool changed = state != m_state || reason != m_reason;
+    m_state = state;
+    m_reason = reason;
+    if (changed)
+        emit stateChanged(state);
+}
+
+TtyOverrides TerminalTab::overrides() const
+{
+    TtyOverrides o = TtyOverrides::fromEnvironment();
+    if (!m_settings.ttyFallbackUrl.isEmpty())
+        o.fallbackUrl = m_settings.ttyFallbackUrl;
+    return o;
+}
+
+void TerminalTab::applySettings(const AppSettings &settings)
+{
+    m_settings = settings;
+    m_terminal->applySettings(settings.terminal);
+}
+
+} // namespace lap

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "appsettings.h"
+#include "laperror.h"
+#include "models.h"
+#include "platformclient.h"
+#include "ttychannel.h"
+
+#include <QElapsedTimer>
+#include <QIcon>
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+class QNetworkAccessManager;
+class QPlainTextEdit;
+class QPushButton;
+class QStackedWidget;
+
+namespace lap {
+
+class RemoteTerminal;
+class SessionOpener;
+
+// One sandbox session in one tab: shows the start-up progress, then the terminal, or the
+// failure with its diagnostics. Holds no protocol logic of its own: SessionOpener finds the
+// session and its endpoint, TtyChannel carries the bytes, RemoteTerminal draws them.
+class TerminalTab : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class State
+    {
+        Opening,    // creating / polling the session
+        Connecting, // opening the WebSocket
+        Connected,
+        Reconnecting, // the connection dropped; trying again while the session is ready
+        Detached,     // the user detached (Ctrl-D); the session keeps running
+        AgentExited,  // the agent process ended; reattaching starts a fresh one
+        Failed        // could not open, or the session is failed/dead
+    };
+    Q_ENUM(State)
+
+    TerminalTab(QNetworkAccessManager *nam, const PlatformConfig &platform,
+                const AppSettings &settings, QWidget *parent = nullptr);
+    ~TerminalTab() override;
+
+    // Creates a new session of the agent (name or UUID) and attaches to it.
+    void openAgent(const QString &agentNameOrId);
+    // Attaches to an existing session; refuses unless it is ready.
+    void attachSession(const QString &sessionId);
+    // Reattaches after a drop, a detach or an agent exit (the session must still be ready).
+    void reconnect();
+    // Closes the connection on purpose; the session stays alive on the platform.
+    void detach();
+    void applySettings(const AppSettings &settings);
+
+    State state() const { return m_state; }
+    // Why the tab is in its state, for the tab tooltip and the tray ("Connected", the error…).
+    QString stateReason() const { return m_reason; }
+    QString agentName() const { return m_agentName; }
+    QString agentId() const { return m_agentId; }
+    QString sessionId() const { return m_session.id; }
+    QUrl baseUrl() const { return m_client->config().baseUrl; }
+    // "<agent> · 1a2b3c4d"
+    QString title() const;
+    QIcon stateIcon() const { return iconForState(m_state); }
+    bool canReconnect() const;
+    RemoteTerminal *terminal() const { return m_terminal; }
+    TtyChannel *channel() const { return m_channel; }
+    LapError lastError() const { return m_lastError; }
+
+    static QIcon iconForState(State state);
+    static QString stateName(State state);
+
+signals:
+    void stateChanged(lap::TerminalTab::State state);
+    void titleChanged(const QString &title);
+    // Output arrived or the bell rang while the tab may be in the background.
+    void activity();
+    void bellRang();
+
+private:
+    void buildUi();
+    void startOpener();
+    void cancelOpening();
+    void retry();
+    void onTerminalInput(const QByteArray &bytes);
+    void tryReconnect();
+    void scheduleReconnect(const QString &why);
+    void showDeadSession(const Session &s);
+    TtyOverrides overrides() const;
+    void onPhase(const QString &phase);
+    void onOpenerReady(const Session &session, const TtyTarget &target);
+    void onOpenerFailed(const LapError &error);
+    void connectChannel();
+    void onChannelOpened();
+    void onChannelClosed(const TtyClose &close);
+    void onChannelFailed(const LapError &error);
+    void showFailure(const LapError &error);
+    void setState(State state, const QString &reason);
+    void updateProgress();
+    void showBanner(const QString &text);
+
+    QNetworkAccessManager *m_nam;
+    PlatformClient *m_client;
+    AppSettings m_settings;
+    SessionOpener *m_opener = nullptr;
+    TtyChannel *m_channel = nullptr;
+    RemoteTerminal *m_terminal = nullptr;
+    TtyTarget m_target;
+    Session m_session;
+    QString m_agentSpec;
+    QString m_agentName;
+    QString m_agentId;
+    State m_state = State::Opening;
+    QString m_reason;
+    LapError m_lastError;
+    QStringList m_phases;
+    QElapsedTimer m_openClock;
+    QTimer m_progressTimer;
+    QPointer<PlatformCall> m_checkCall;
+    QTimer m_reconnectTimer;
+    int m_reconnectAttempt = 0;
+    int m_droppedKeys = 0;
+    bool m_everConnected = false;
+    bool m_attachOnly = false;
+
+    QStackedWidget *m_stack = nullptr;
+    QWidget *m_progressPage = nullptr;
+    QLabel *m_progressTitle = nullptr;
+    QLabel *m_progressPhases = nullptr;
+    QLabel *m_progressElapsed = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+    QWidget *m_failurePage = nullptr;
+    QLabel *m_failureMessage = nullptr;
+    QLabel *m_failureHint = nullptr;
+    QPlainTextEdit *m_failureDetail = nullptr;
+    QPushButton *m_retryButton = nullptr;
+    QWidget *m_terminalPage = nullptr;
+    QLabel *m_banner = nullptr;
+};
+
+} // namespace lap

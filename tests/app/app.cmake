@@ -1,0 +1,21 @@
+# Window, dialogs and end-to-end GUI tests
+
+# --- Dialogs: SignInDialog, AgentPicker, SettingsDialog / AppSettings --------------------------
+# Screenshots of each dialog go to <build>/screenshots/ (signin.png, agentpicker.png,
+# settings.png, ...). tst_signindialog needs a real Secret Service (tools/test runs the suite in
+# dbus-run-session with an unlocked gnome-keyring); tst_signindialog_nokeychain gets a session
+# bus address that leads nowhere, so every keychain job fails as it does without D-Bus.
+set(LAP_DIALOG_TESTS tst_signindialog tst_signindialog_nokeychain tst_agentpicker tst_settingsdialog)
+lap_add_qtest(tst_signindialog SOURCES tst_signindialog.cpp dlgtestutil.h
+    LIBS lapapp laplocal TIMEOUT 120)
+lap_add_qtest(tst_signindialog_nokeychain SOURCES tst_signindialog_nokeychain.cpp dlgtestutil.h
+    LIBS lapapp laplocal TIMEOUT 60
+    ENV DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/lap-dialog-test-bus)
+lap_add_qtest(tst_agentpicker SOURCES tst_agentpicker.cpp dlgtestutil.h
+    LIBS lapapp laplocal TIMEOUT 120)
+lap_add_qtest(tst_settingsdialog SOURCES tst_settingsdialog.cpp dlgtestutil.h
+    LIBS lapapp TIMEOUT 60)
+foreach(t IN LISTS LAP_DIALOG_TESTS)
+    target_compile_definitions(${t} PRIVATE LAP_SCREENSHOT_DIR="${CMAKE_BINARY_DIR}/screenshots")
+endforeach()
+# --- end of dialog tests ------------------------------------------------------------------------
