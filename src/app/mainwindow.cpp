@@ -378,8 +378,16 @@ void MainWindow::updateTab(TerminalTab *tab)
         index, tr("%1\n%2: %3")
                    .arg(tab->title(), TerminalTab::stateName(tab->state()), tab->stateReason()));
     if (tab == currentTab())
-        statusBar()->showMessage(tab->stateReason());
+        showStatus(tab->stateReason());
     updateActions();
+}
+
+void MainWindow::showStatus(const QString &text)
+{
+    // Long reasons (a server's error text) must not run into the profile label on the right;
+    // the full text stays in the tab's tooltip and on its failure page.
+    const int room = qMax(80, statusBar()->width() - m_statusProfile->sizeHint().width() - 48);
+    statusBar()->showMessage(statusBar()->fontMetrics().elidedText(text, Qt::ElideRight, room));
 }
 
 void MainWindow::closeTab(int index)

@@ -74,6 +74,7 @@ private:
     TerminalTab *addTab(TerminalTab *tab);
     void closeTab(int index);
     void updateTab(TerminalTab *tab);
+    void showStatus(const QString &text);
     void updateActions();
     void rebuildTrayMenu();
     void runPending();

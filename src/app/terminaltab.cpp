@@ -112,9 +112,14 @@ TerminalTab::TerminalTab(QNetworkAccessManager *nam, const PlatformConfig &platf
 
 TerminalTab::~TerminalTab()
 {
-    // The channel's close() sends a close frame; the platform keeps the session.
-    if (m_channel && m_channel->state() == TtyChannel::State::Open)
-        m_channel->close();
+    // close() may report `closed` synchronously; a tab being destroyed (often together with its
+    // window) must not react to that or tell anyone about it.
+    blockSignals(true);
+    if (m_channel) {
+        disconnect(m_channel, nullptr, this, nullptr);
+        if (m_channel->state() == TtyChannel::State::Open)
+            m_channel->close(); // a close frame: the platform keeps the session
+    }
 }
 
 void TerminalTab::buildUi()

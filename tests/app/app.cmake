@@ -19,3 +19,8 @@ foreach(t IN LISTS LAP_DIALOG_TESTS)
     target_compile_definitions(${t} PRIVATE LAP_SCREENSHOT_DIR="${CMAKE_BINARY_DIR}/screenshots")
 endforeach()
 # --- end of dialog tests ------------------------------------------------------------------------
+
+# --- Window and tabs: MainWindow, TerminalTab, tray -------------------------------------------
+lap_add_qtest(tst_mainwindow SOURCES tst_mainwindow.cpp dlgtestutil.h
+    LIBS lapapp laplocal TIMEOUT 240)
+target_compile_definitions(tst_mainwindow PRIVATE LAP_SCREENSHOT_DIR="${CMAKE_BINARY_DIR}/screenshots")

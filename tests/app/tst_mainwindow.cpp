@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The window end to end on the offscreen platform: a real MainWindow with real TerminalTabs and
+// QTermWidgets, talking to the local platform over 127.0.0.1 with real PTYs behind it.
+#include "dlgtestutil.h"
+#include "localplatform.h"
+#include "mainwindow.h"
+#include "remoteterminal.h"
+#include "terminaltab.h"
+
+#include <QLabel>
+#include <QMenu>
+#include <QNetworkAccessManager>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+using namespace lap;
+using lap::local::LocalPlatform;
+using lap::local::LocalPlatformOptions;
+using lap::local::TtyStyle;
+
+namespace {
+constexpr int kTimeoutMs = 20000;
+const QString kShell = QStringLiteral("env PS1='$ ' HISTFILE=/dev/null bash --norc --noprofile");
+
+QStringList lines(const QString &screen)
+{
+    QStringList out;
+    for (const QString &l : screen.split(QLatin1Char('\n')))
+        out << l.trimmed();
+    return out;
+}
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ProfileStore> m_profiles;
+    std::unique_ptr<CredentialStore> m_keys;
+    QNetworkAccessManager m_nam;
+    std::unique_ptr<LocalPlatform> m_platform;
+    std::unique_ptr<MainWindow> m_window;
+
+    void startPlatform(const std::function<void(LocalPlatformOptions &)> &tweak = {})
+    {
+        LocalPlatformOptions o;
+        o.readyDelayMs = 0;
+        o.command = kShell;
+        o.quiet = true;
+        if (tweak)
+            tweak(o);
+        m_platform = std::make_unique<LocalPlatform>(o);
+        QString error;
+        QVERIFY2(m_platform->start(&error), qPrintable(error));
+    }
+
+    void makeWindow()
+    {
+        m_window = std::make_unique<MainWindow>(
+            AppServices{&m_nam, m_settings.get(), m_profiles.get(), m_keys.get()});
+        PlatformConfig c;
+        c.baseUrl = m_platform->baseUrl();
+        c.masterKey = m_platform->masterKey();
+        m_window->setPlatform(c, QStringLiteral("test"));
+        m_window->resize(900, 600);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    TerminalTab *openConnected(const QString &agent = QStringLiteral("shell"))
+    {
+        TerminalTab *tab = m_window->openAgent(agent);
+        if (!QTest::qWaitFor([tab] { return tab->state() == TerminalTab::State::Connected; },
+                             kTimeoutMs))
+            qWarning() << "tab state" << tab->state() << tab->stateReason();
+        return tab;
+    }
+
+    static void type(TerminalTab *tab, const QString &text)
+    {
+        QTest::keyClicks(tab->terminal()->terminalDisplay(), text);
+        QTest::keyClick(tab->terminal()->terminalDisplay(), Qt::Key_Return);
+    }
+
+    static bool screenHasLine(TerminalTab *tab, const QString &line)
+    {
+        return lines(tab->terminal()->screenText()).contains(line);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")),
+                                                 QSettings::IniFormat);
+        m_profiles = std::make_unique<ProfileStore>(m_settings.get());
+        m_keys = std::make_unique<CredentialStore>();
+    }
+
+    void init()
+    {
+        startPlatform();
+        makeWindow();
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_platform.reset();
+    }
+
+    void openAgentTypeAndReadTheAnswer()
+    {
+        TerminalTab *tab = openConnected();
+        QCOMPARE(tab->state(), TerminalTab::State::Connected);
+        QCOMPARE(m_window->tabs().size(), 1);
+        QVERIFY2(tab->title().startsWith(QStringLiteral("shell · ")), qPrintable(tab->title()));
+        type(tab, QStringLiteral("echo $((6*7))"));
+        QTRY_VERIFY2_WITH_TIMEOUT(screenHasLine(tab, QStringLiteral("42")),
+                                  qPrintable(tab->terminal()->screenText()), kTimeoutMs);
+        // Colours for the screenshot of a working terminal.
+        type(tab, QStringLiteral("printf '\\033[1;32mready\\033[0m \\033[34mblue\\033[0m "
+                                 "\\033[41;97m red bg \\033[0m\\n'; ls -la / | head -8"));
+        QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(tab, QStringLiteral("ready blue  red bg")),
+                                 kTimeoutMs);
+        dlgtest::saveScreenshot(m_window.get(), QStringLiteral("terminal.png"));
+    }
+
+    void resizingTheWindowResizesTheRemotePty()
+    {
+        TerminalTab *tab = openConnected();
+        QCOMPARE(tab->state(), TerminalTab::State::Connected);
+        const QString id = tab->sessionId();
+        QTRY_COMPARE_WITH_TIMEOUT(m_platform->lastPtySize(id), tab->terminal()->terminalSize(),
+                                  kTimeoutMs);
+        const QSize before = tab->terminal()->terminalSize();
+        m_window->resize(1200, 800);
+        QTRY_VERIFY_WITH_TIMEOUT(tab->terminal()->terminalSize().width() > before.width(),
+                                 kTimeoutMs);
+        const QSize after = tab->terminal()->terminalSize();
+        QVERIFY(after.height() > before.height());
+        QTRY_COMPARE_WITH_TIMEOUT(m_platform->lastPtySize(id), after, kTimeoutMs);
+        // tmux applies the PTY's new size to its window a moment later: ask until it has.
+        const QString expected = QStringLiteral("%1 %2").arg(after.height()).arg(after.width());
+        bool seen = false;
+        for (int i = 0; i < 20 && !seen; ++i) {
+            type(tab, QStringLiteral("clear; stty size"));
+            seen = QTest::qWaitFor([&] { return screenHasLine(tab, expected); }, 1000);
+        }
+        QVERIFY2(seen, qPrintable(expected + QLatin1Char('\n') + tab->terminal()->screenText()));
+    }
+
+    void ctrlDDetachesAndTheSessionStaysReady()
+    {
+        TerminalTab *tab = openConnected();
+        QCOMPARE(tab->state(), TerminalTab::State::Connected);
+        const QString id = tab->sessionId();
+        QTRY_COMPARE_WITH_TIMEOUT(m_platform->openTtyCount(id), 1, kTimeoutMs);
+        QTest::keyClick(tab->terminal()->terminalDisplay(), Qt::Key_D, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(tab->state(), TerminalTab::State::Detached, kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(m_platform->openTtyCount(id), 0, kTimeoutMs);
+        // Asked over REST as a client would: the session is still there.
+        PlatformConfig c = m_window->platform();
+        PlatformClient client(&m_nam, c);
+        QString status;
+        client.getSession(id, [&](const Result<Session> &r) { status = r.value.status; });
+        QTRY_COMPARE_WITH_TIMEOUT(status, QStringLiteral("ready"), kTimeoutMs);
+        auto *banner = tab->findChild<QLabel *>(QStringLiteral("banner"));
+        QVERIFY(banner && banner->isVisible());
+        QCOMPARE(banner->text(), QStringLiteral("Detached — the session keeps running on the "
+                                                "platform. Press Enter to reattach."));
+        // Enter reattaches to the same shell.
+        QTest::keyClick(tab->terminal()->terminalDisplay(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(tab->state(), TerminalTab::State::Connected, kTimeoutMs);
+        QCOMPARE(tab->sessionId(), id);
+    }
+
+    void startingTabShowsPhasesAndCanBeCancelled()
+    {
+        m_platform->setReadyDelayMs(6000);
+        TerminalTab *tab = m_window->openAgent(QStringLiteral("shell"));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_platform->sessionIds().isEmpty(), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(m_platform->sessionStatus(m_platform->sessionIds().first()) ==
+                                         QStringLiteral("creating") &&
+                                     tab->sessionId() == m_platform->sessionIds().first(),
+                                 kTimeoutMs);
+        QTest::qWait(2200); // let a few phases arrive for the screenshot
+        QCOMPARE(tab->state(), TerminalTab::State::Opening);
+        dlgtest::saveScreenshot(m_window.get(), QStringLiteral("starting.png"));
+        auto *cancel = tab->findChild<QPushButton *>(QStringLiteral("cancelButton"));
+        QVERIFY(cancel && cancel->isVisible());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QCOMPARE(tab->state(), TerminalTab::State::Failed);
+        auto *msg = tab->findChild<QLabel *>(QStringLiteral("failureMessage"));
+        QCOMPARE(msg->text(), QStringLiteral("Opening was cancelled."));
+    }
+
+    void inClusterSandboxShowsTheFix()
+    {
+        m_platform->setTtyStyle(TtyStyle::InCluster);
+        TerminalTab *tab = m_window->openAgent(QStringLiteral("shell"));
+        QTRY_COMPARE_WITH_TIMEOUT(tab->state(), TerminalTab::State::Failed, kTimeoutMs);
+        const QString sandbox = m_platform->sessionJson(tab->sessionId())
+                                    .value(QStringLiteral("sandbox_url"))
+                                    .toString();
+        QCOMPARE(tab->findChild<QLabel *>(QStringLiteral("failureMessage"))->text(),
+                 QStringLiteral("session.sandbox_url is in-cluster (%1) and the platform did not "
+                                "return a tty_url.")
+                     .arg(sandbox));
+        QCOMPARE(tab->findChild<QLabel *>(QStringLiteral("failureHint"))->text(),
+                 QStringLiteral("Upgrade the platform, or set a TTY fallback URL "
+                                "(ws://host:port/tty) in Settings or in LAP_TTY_FALLBACK."));
+    }
+
+    void rejectedTtyTokenShowsTheMessage()
+    {
+        m_platform->setAdvertiseWrongToken(true);
+        TerminalTab *tab = m_window->openAgent(QStringLiteral("shell"));
+        QTRY_COMPARE_WITH_TIMEOUT(tab->state(), TerminalTab::State::Failed, kTimeoutMs);
+        QCOMPARE(tab->findChild<QLabel *>(QStringLiteral("failureMessage"))->text(),
+                 QStringLiteral("The sandbox refused the terminal connection: TTY token rejected "
+                                "(HTTP 401)."));
+        QCOMPARE(tab->stateReason(), tab->findChild<QLabel *>(QStringLiteral("failureMessage"))->text());
+        QCOMPARE(m_platform->livePtyCount(), 0);
+    }
+
+    void failedStartupShowsDiagnostics()
+    {
+        m_platform->setReadyDelayMs(300);
+        m_platform->setFailStartup(QStringLiteral("pod never reached Running (ImagePullBackOff)"));
+        TerminalTab *tab = m_window->openAgent(QStringLiteral("shell"));
+        QTRY_COMPARE_WITH_TIMEOUT(tab->state(), TerminalTab::State::Failed, kTimeoutMs);
+        QCOMPARE(tab->findChild<QLabel *>(QStringLiteral("failureMessage"))->text(),
+                 QStringLiteral("The session failed to start: pod never reached Running "
+                                "(ImagePullBackOff)."));
+        const QString detail =
+            tab->findChild<QPlainTextEdit *>(QStringLiteral("failureDetail"))->toPlainText();
+        QVERIFY2(detail.contains(QStringLiteral("session_id:     %1").arg(tab->sessionId())),
+                 qPrintable(detail));
+        QVERIFY(detail.contains(QStringLiteral("status:         failed")));
+        QVERIFY(detail.contains(
+            QStringLiteral("failure_reason: pod never reached Running (ImagePullBackOff)")));
+        auto *retry = tab->findChild<QPushButton *>(QStringLiteral("retryButton"));
+        QCOMPARE(retry->text(), QStringLiteral("Open agent again"));
+        dlgtest::saveScreenshot(m_window.get(), QStringLiteral("failure.png"));
+
+        // Retry opens a new session once the platform behaves again.
+        m_platform->setFailStartup(QString());
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(tab->state(), TerminalTab::State::Connected, kTimeoutMs);
+    }
+
+    void trayMenuListsSessionsAndActions()
+    {
+        TerminalTab *a = openConnected();
+        TerminalTab *b = openConnected(QStringLiteral("codex-shell"));
+        QCOMPARE(b->state(), TerminalTab::State::Connected);
+        a->detach();
+        QTRY_COMPARE_WITH_TIMEOUT(a->state(), TerminalTab::State::Detached, kTimeoutMs);
+        QMenu *menu = m_window->trayMenu();
+        QMetaObject::invokeMethod(menu, "aboutToShow");
+        QStringList texts;
+        for (QAction *act : menu->actions())
+            texts << act->text();
+        QVERIFY2(texts.contains(a->title() + QStringLiteral(" — Detached")),
+                 qPrintable(texts.join(QLatin1Char('|'))));
+        QVERIFY(texts.contains(b->title() + QStringLiteral(" — Connected")));
+        QVERIFY(texts.contains(QStringLiteral("Reconnect &All Dropped")));
+        QVERIFY(texts.contains(QStringLiteral("&Open Agent…")));
+        QVERIFY(texts.contains(QStringLiteral("&Quit")));
+        // The detached session's Reconnect entry works from the tray.
+        QMenu *sub = nullptr;
+        for (QAction *act : menu->actions())
+            if (act->text().startsWith(a->title()))
+                sub = act->menu();
+        QVERIFY(sub);
+        QAction *reconnect = nullptr;
+        for (QAction *act : sub->actions())
+            if (act->text() == QStringLiteral("Reconnect"))
+                reconnect = act;
+        QVERIFY(reconnect && reconnect->isEnabled());
+        menu->adjustSize();
+        dlgtest::saveScreenshot(menu, QStringLiteral("traymenu.png"));
+        reconnect->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(a->state(), TerminalTab::State::Connected, kTimeoutMs);
+    }
+
+    void closingATabDetachesWithoutEndingTheSession()
+    {
+        TerminalTab *tab = openConnected();
+        const QString id = tab->sessionId();
+        QTRY_COMPARE_WITH_TIMEOUT(m_platform->openTtyCount(id), 1, kTimeoutMs);
+        auto *tabs = m_window->findChild<QTabWidget *>();
+        QVERIFY(tabs);
+        QCOMPARE(tabs->tabBar()->tabButton(0, QTabBar::RightSide)->toolTip(),
+                 QStringLiteral("Close tab — detaches; the session keeps running on the platform"));
+        emit tabs->tabCloseRequested(0);
+        QTRY_COMPARE_WITH_TIMEOUT(m_platform->openTtyCount(id), 0, kTimeoutMs);
+        QCOMPARE(m_platform->sessionStatus(id), QStringLiteral("ready"));
+        QVERIFY(m_window->tabs().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
