@@ -77,9 +77,12 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     m_tabs->setMovable(true);
     m_tabs->setElideMode(Qt::ElideMiddle);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         updateActions();
+        if (index >= 0)
+            m_tabs->tabBar()->setTabTextColor(index, QColor());
         if (TerminalTab *t = currentTab()) {
+            m_marked.remove(t);
             t->setFocus();
             // A tab that was hidden may have missed a window resize: re-send its size.
             t->terminal()->requestSizeResend();
@@ -121,6 +124,10 @@ void MainWindow::buildActions()
     m_detach = make(tr("&Detach"), QKeySequence(), [this] {
         if (TerminalTab *t = currentTab())
             t->detach();
+    });
+    m_terminate = make(tr("&Terminate Session…"), QKeySequence(), [this] {
+        if (TerminalTab *t = currentTab())
+            confirmTerminate(t);
     });
     m_closeTab = make(tr("&Close Tab"), QKeySequence(QStringLiteral("Ctrl+Shift+W")), [this] {
         if (m_tabs->currentIndex() >= 0)
@@ -182,6 +189,7 @@ void MainWindow::buildMenus()
     session->addAction(m_reconnect);
     session->addAction(m_reconnectAll);
     session->addAction(m_detach);
+    session->addAction(m_terminate);
     session->addAction(m_closeTab);
     session->addSeparator();
     session->addAction(m_showHide);
@@ -356,11 +364,17 @@ TerminalTab *MainWindow::addTab(TerminalTab *tab)
     if (QWidget *closeButton = m_tabs->tabBar()->tabButton(index, QTabBar::RightSide))
         closeButton->setToolTip(
             tr("Close tab — detaches; the session keeps running on the platform"));
-    connect(tab, &TerminalTab::stateChanged, this, [this, tab] { updateTab(tab); });
+    connect(tab, &TerminalTab::stateChanged, this, [this, tab](TerminalTab::State state) {
+        updateTab(tab);
+        if (state == TerminalTab::State::Failed && !tab->sessionId().isEmpty())
+            notifyInBackground(tab, tr("%1 stopped").arg(tab->title()), tab->stateReason());
+    });
+    connect(tab, &TerminalTab::terminateFailed, this, [this](const LapError &e) {
+        QMessageBox::warning(this, tr("Terminate Session"), e.text());
+    });
     connect(tab, &TerminalTab::titleChanged, this, [this, tab] { updateTab(tab); });
     connect(tab, &TerminalTab::bellRang, this, [this, tab] {
-        if (m_tabs->currentWidget() != tab || !isActiveWindow())
-            QApplication::alert(this);
+        notifyInBackground(tab, tr("Bell in %1").arg(tab->title()), QString());
     });
     updateTab(tab);
     updateActions();
@@ -382,6 +396,45 @@ void MainWindow::updateTab(TerminalTab *tab)
     updateActions();
 }
 
+bool MainWindow::isInBackground(TerminalTab *tab) const
+{
+    return m_tabs->currentWidget() != tab || !isVisible() || isMinimized() || !isActiveWindow();
+}
+
+void MainWindow::notifyInBackground(TerminalTab *tab, const QString &title, const QString &text)
+{
+    if (!isInBackground(tab))
+        return;
+    // Marked until the user looks at the tab again (cleared in the currentChanged handler).
+    const int index = m_tabs->indexOf(tab);
+    if (index >= 0)
+        m_tabs->tabBar()->setTabTextColor(index, QColor(0xd9, 0x3b, 0x3b));
+    m_marked.insert(tab);
+    ++m_notificationCount;
+    if (m_tray && m_tray->isVisible())
+        m_tray->showMessage(title, text.isEmpty() ? tab->title() : text,
+                            QSystemTrayIcon::Information, 8000);
+    QApplication::alert(this);
+}
+
+void MainWindow::confirmTerminate(TerminalTab *tab)
+{
+    if (tab->sessionId().isEmpty())
+        return;
+    QMessageBox box(QMessageBox::Warning, tr("Terminate Session"),
+                    tr("Terminate session %1 of %2?").arg(tab->sessionId(), tab->agentName()),
+                    QMessageBox::Cancel, this);
+    box.setInformativeText(tr("This stops the sandbox for everyone attached to it; its shell, "
+                              "files and the agent's state are lost. Closing the tab instead "
+                              "only detaches."));
+    QPushButton *yes = box.addButton(tr("Terminate"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.setObjectName(QStringLiteral("terminateConfirmation"));
+    box.exec();
+    if (box.clickedButton() == yes)
+        tab->terminateSession();
+}
+
 void MainWindow::showStatus(const QString &text)
 {
     // Long reasons (a server's error text) must not run into the profile label on the right;
@@ -396,6 +449,7 @@ void MainWindow::closeTab(int index)
     if (!tab)
         return;
     m_tabs->removeTab(index);
+    m_marked.remove(tab);
     tab->detach();
     tab->deleteLater();
     if (m_tabs->count() == 0)
@@ -434,6 +488,8 @@ void MainWindow::updateActions()
     m_signOut->setEnabled(signedIn && m_profileName != tr("environment"));
     m_reconnect->setEnabled(t && t->canReconnect());
     m_detach->setEnabled(t && t->state() == TerminalTab::State::Connected);
+    m_terminate->setEnabled(t && !t->sessionId().isEmpty() &&
+                            t->state() != TerminalTab::State::Failed);
     m_closeTab->setEnabled(t != nullptr);
     for (QAction *a : {m_copy, m_paste, m_find, m_zoomIn, m_zoomOut, m_zoomReset})
         a->setEnabled(t != nullptr);

@@ -9,6 +9,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QSet>
 
 class QAction;
 class QLabel;
@@ -54,6 +55,9 @@ public:
     QMenu *trayMenu() const { return m_trayMenu; }
     // Reconnects every tab whose connection dropped or that was detached.
     void reconnectAll();
+    // Background tabs marked by a bell or a dead session, and how many notifications were sent.
+    bool isMarked(TerminalTab *tab) const { return m_marked.contains(tab); }
+    int notificationCount() const { return m_notificationCount; }
 
 public slots:
     void showAgentPicker();
@@ -75,6 +79,9 @@ private:
     void closeTab(int index);
     void updateTab(TerminalTab *tab);
     void showStatus(const QString &text);
+    bool isInBackground(TerminalTab *tab) const;
+    void notifyInBackground(TerminalTab *tab, const QString &title, const QString &text);
+    void confirmTerminate(TerminalTab *tab);
     void updateActions();
     void rebuildTrayMenu();
     void runPending();
@@ -88,6 +95,8 @@ private:
     LaunchOptions m_pending;
     bool m_quitting = false;
     bool m_trayHintShown = false;
+    QSet<TerminalTab *> m_marked; // background tabs with news the user has not looked at
+    int m_notificationCount = 0;
 
     QStackedWidget *m_central = nullptr;
     QWidget *m_emptyPage = nullptr;
@@ -103,6 +112,7 @@ private:
     QAction *m_reconnectAll = nullptr;
     QAction *m_detach = nullptr;
     QAction *m_closeTab = nullptr;
+    QAction *m_terminate = nullptr;
     QAction *m_copy = nullptr;
     QAction *m_paste = nullptr;
     QAction *m_find = nullptr;

@@ -271,10 +271,47 @@ void TerminalTab::attachSession(const QString &sessionId)
     startOpener();
 }
 
+void TerminalTab::setAgent(const QString &name, const QString &id)
+{
+    m_agentName = name;
+    m_agentId = id;
+    m_agentSpec = id.isEmpty() ? name : id;
+    emit titleChanged(title());
+}
+
+void TerminalTab::terminateSession()
+{
+    if (m_session.id.isEmpty())
+        return;
+    m_reconnectTimer.stop();
+    if (m_opener)
+        m_opener->cancel();
+    m_progressTimer.stop();
+    setState(m_state, tr("Terminating session %1").arg(m_session.id));
+    m_client->deleteSession(m_session.id, [this](const Result<QString> &r) {
+        if (!r.ok()) {
+            // Still attached if it was: the user can try again or keep working.
+            emit terminateFailed(r.error);
+            setState(m_state, r.error.message);
+            return;
+        }
+        m_terminated = true; // the platform drops the socket; that is no drop to recover from
+        if (m_channel)
+            m_channel->abort();
+        m_session.status = QStringLiteral("dead");
+        showFailure(
+            LapError(LapError::Kind::SessionFailed,
+                     tr("Session %1 was terminated; its sandbox is gone.").arg(m_session.id),
+                     m_agentSpec.isEmpty() ? QString()
+                                           : tr("Open the agent again to start a new session.")));
+    });
+}
+
 void TerminalTab::startOpener()
 {
     m_reconnectTimer.stop();
     m_reconnectAttempt = 0;
+    m_terminated = false;
     delete m_opener;
     OpenOptions options;
     options.giveUpMs = m_settings.pollGiveUpSeconds * 1000;
@@ -374,6 +411,17 @@ void TerminalTab::onOpenerReady(const Session &session, const TtyTarget &target)
     m_target = target;
     if (m_agentId.isEmpty())
         m_agentId = session.agentId;
+    if (m_agentName.isEmpty() && !m_agentId.isEmpty()) {
+        // Attached by id: fetch the agent's name so the tab says what it is.
+        m_client->getAgent(m_agentId, [this](const Result<Agent> &r) {
+            if (!r.ok() || !m_agentName.isEmpty())
+                return;
+            m_agentName = r.value.displayName();
+            if (m_agentSpec.isEmpty())
+                m_agentSpec = r.value.id;
+            emit titleChanged(title());
+        });
+    }
     emit titleChanged(title());
     connectChannel();
 }
@@ -417,7 +465,17 @@ void TerminalTab::onChannelOpened()
         m_channel->sendResize(size.width(), size.height(), true);
     else
         m_terminal->requestSizeResend();
-    m_banner->hide();
+    if (m_droppedKeys > 0) {
+        // The user typed into the outage; say once that those keys never reached the shell.
+        showBanner(tr("Reconnected. %n byte(s) typed while disconnected were not sent.", nullptr,
+                      m_droppedKeys));
+        QTimer::singleShot(6000, m_banner, [this] {
+            if (m_state == State::Connected)
+                m_banner->hide();
+        });
+    } else {
+        m_banner->hide();
+    }
     m_droppedKeys = 0;
     setState(State::Connected, tr("Connected to session %1").arg(m_session.id));
     m_terminal->setFocusToTerminal();
@@ -427,7 +485,14 @@ void TerminalTab::onTerminalInput(const QByteArray &bytes)
 {
     if (m_channel && m_channel->state() == TtyChannel::State::Open) {
         m_channel->sendInput(bytes);
+        emit userTyped();
         return;
+    }
+    if (m_state == State::Reconnecting && m_reconnectTimer.isActive() && !m_checkCall) {
+        // A key pressed during the back-off is a sign the user is back (and often the network
+        // too): try now instead of waiting out the delay. The key itself is still dropped.
+        m_reconnectTimer.stop();
+        tryReconnect();
     }
     if ((m_state == State::Detached || m_state == State::AgentExited) &&
         (bytes == "\r" || bytes == "\n")) {
@@ -516,6 +581,8 @@ void TerminalTab::scheduleReconnect(const QString &why)
 
 void TerminalTab::onChannelClosed(const TtyClose &close)
 {
+    if (m_terminated)
+        return;
     switch (close.reason) {
     case TtyClose::Reason::UserDetached:
         setState(State::Detached, tr("Detached; the session keeps running on the platform"));

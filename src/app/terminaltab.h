@@ -56,6 +56,11 @@ public:
     // Closes the connection on purpose; the session stays alive on the platform.
     void detach();
     void applySettings(const AppSettings &settings);
+    // For a tab restored or attached by id: the agent it belongs to, so that the title says so
+    // and "Open agent again" can start a new session when this one is gone.
+    void setAgent(const QString &name, const QString &id);
+    // DELETE /sessions/:id: stops the sandbox for everyone attached to it.
+    void terminateSession();
 
     State state() const { return m_state; }
     // Why the tab is in its state, for the tab tooltip and the tray ("Connected", the error…).
@@ -81,6 +86,9 @@ signals:
     // Output arrived or the bell rang while the tab may be in the background.
     void activity();
     void bellRang();
+    // Keystrokes went out to the session (the platform does not count them as activity).
+    void userTyped();
+    void terminateFailed(const lap::LapError &error);
 
 private:
     void buildUi();
@@ -127,6 +135,7 @@ private:
     int m_droppedKeys = 0;
     bool m_everConnected = false;
     bool m_attachOnly = false;
+    bool m_terminated = false;
 
     QStackedWidget *m_stack = nullptr;
     QWidget *m_progressPage = nullptr;

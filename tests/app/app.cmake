@@ -24,3 +24,4 @@ endforeach()
 lap_add_qtest(tst_mainwindow SOURCES tst_mainwindow.cpp dlgtestutil.h
     LIBS lapapp laplocal TIMEOUT 240)
 target_compile_definitions(tst_mainwindow PRIVATE LAP_SCREENSHOT_DIR="${CMAKE_BINARY_DIR}/screenshots")
+lap_add_qtest(tst_survive SOURCES tst_survive.cpp LIBS lapapp laplocal TIMEOUT 300)

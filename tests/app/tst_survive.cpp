@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Sessions that survive: drops and reconnects, input during an outage, terminating, and
+// background notifications — real tabs, real QTermWidgets, the local platform with real PTYs.
+#include "localplatform.h"
+#include "mainwindow.h"
+#include "remoteterminal.h"
+#include "terminaltab.h"
+
+#include <QDir>
+#include <QLabel>
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+using namespace lap;
+using lap::local::LocalPlatform;
+using lap::local::LocalPlatformOptions;
+
+namespace {
+constexpr int kTimeoutMs = 20000;
+const QString kShell = QStringLiteral("env PS1='$ ' HISTFILE=/dev/null bash --norc --noprofile");
+
+int openFdCount()
+{
+    return QDir(QStringLiteral("/proc/self/fd"))
+        .entryList(QDir::NoDotAndDotDot | QDir::System)
+        .size();
+}
+
+bool screenHasLine(TerminalTab *tab, const QString &line)
+{
+    for (const QString &l : tab->terminal()->screenText().split(QLatin1Char('\n')))
+        if (l.trimmed() == line)
+            return true;
+    return false;
+}
+
+void type(TerminalTab *tab, const QString &text, bool enter = true)
+{
+    QTest::keyClicks(tab->terminal()->terminalDisplay(), text);
+    if (enter)
+        QTest::keyClick(tab->terminal()->terminalDisplay(), Qt::Key_Return);
+}
+} // namespace
+
+class TestSurvive : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ProfileStore> m_profiles;
+    std::unique_ptr<CredentialStore> m_keys;
+    QNetworkAccessManager m_nam;
+    std::unique_ptr<LocalPlatform> m_platform;
+    std::unique_ptr<MainWindow> m_window;
+
+    void makeWindow()
+    {
+        m_window = std::make_unique<MainWindow>(
+            AppServices{&m_nam, m_settings.get(), m_profiles.get(), m_keys.get()});
+        PlatformConfig c;
+        c.baseUrl = m_platform->baseUrl();
+        c.masterKey = m_platform->masterKey();
+        m_window->setPlatform(c, QStringLiteral("test"));
+        m_window->resize(900, 600);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    TerminalTab *openConnected(const QString &agent = QStringLiteral("shell"))
+    {
+        TerminalTab *tab = m_window->openAgent(agent);
+        QTest::qWaitFor([tab] { return tab->state() == TerminalTab::State::Connected; },
+                        kTimeoutMs);
+        return tab;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")),
+                                                 QSettings::IniFormat);
+        m_profiles = std::make_unique<ProfileStore>(m_settings.get());
+        m_keys = std::make_unique<CredentialStore>();
+    }
+
+    void init()
+    {
+        LocalPlatformOptions o;
+        o.readyDelayMs = 0;
+        o.command = kShell;
+        o.quiet = true;
+        m_platform = std::make_unique<LocalPlatform>(o);
+        QString error;
+        QVERIFY2(m_platform->start(&error), qPrintable(error));
+        makeWindow();
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_platform.reset();
+    }
+
+    void hundredDropsEachBackInTheSameShell()
+    {
+        TerminalTab *tab = openConnected();
+        QCOMPARE(tab->state(), TerminalTab::State::Connected);
+        const QString id = tab->sessionId();
+        type(tab, QStringLiteral("LAP_MARK=survivor-$((40+2)); clear"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_platform->openTtyCount(id), 1, kTimeoutMs);
+        QTest::qWait(300);
+        const int fdsBefore = openFdCount();
+        const int ptysBefore = m_platform->livePtyCount();
+
+        int reconnects = 0;
+        connect(tab, &TerminalTab::stateChanged, this,
+                [&](TerminalTab::State s) { reconnects += s == TerminalTab::State::Connected; });
+        for (int cycle = 0; cycle < 100; ++cycle) {
+            m_platform->dropAllTty(); // TCP close without a close frame: a 1006 for the client
+            QVERIFY2(
+                QTest::qWaitFor([&] { return reconnects == cycle + 1; }, kTimeoutMs),
+                qPrintable(QStringLiteral("cycle %1: %2 — %3")
+                               .arg(cycle)
+                               .arg(TerminalTab::stateName(tab->state()), tab->stateReason())));
+            QCOMPARE(tab->sessionId(), id);
+        }
+        QCOMPARE(tab->state(), TerminalTab::State::Connected);
+        type(tab, QStringLiteral("echo still-$LAP_MARK"));
+        QTRY_VERIFY2_WITH_TIMEOUT(screenHasLine(tab, QStringLiteral("still-survivor-42")),
+                                  qPrintable(tab->terminal()->screenText()), kTimeoutMs);
+        // Nothing piled up: one socket, one PTY, and our own descriptors back where they were.
+        QTRY_COMPARE_WITH_TIMEOUT(m_platform->openTtyCount(id), 1, kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(m_platform->livePtyCount(), ptysBefore, kTimeoutMs);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            openFdCount() <= fdsBefore + 2,
+            qPrintable(QStringLiteral("fds %1 -> %2").arg(fdsBefore).arg(openFdCount())),
+            kTimeoutMs);
+    }
+
+    void keysTypedDuringAnOutageAreNeverDelivered()
+    {
+        TerminalTab *tab = openConnected();
+        const QString id = tab->sessionId();
+        QByteArray delivered;
+        connect(m_platform.get(), &LocalPlatform::ptyInput, this,
+                [&](const QString &sid, const QByteArray &b) {
+                    if (sid == id)
+                        delivered += b;
+                });
+        // The platform answers 502 to the next checks, so the tab stays in its back-off.
+        m_platform->setTransientErrors(3);
+        m_platform->dropAllTty();
+        QTRY_COMPARE_WITH_TIMEOUT(tab->state(), TerminalTab::State::Reconnecting, kTimeoutMs);
+        type(tab, QStringLiteral("touch /tmp/lap-outage-should-not-exist"), false);
+        auto *banner = tab->findChild<QLabel *>(QStringLiteral("banner"));
+        QVERIFY(banner->isVisible());
+        QVERIFY2(banner->text().contains(QStringLiteral("keystrokes are not being sent")),
+                 qPrintable(banner->text()));
+        QTRY_COMPARE_WITH_TIMEOUT(tab->state(), TerminalTab::State::Connected, 30000);
+        type(tab, QStringLiteral("echo after-$((1+1))"));
+        QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(tab, QStringLiteral("after-2")), kTimeoutMs);
+        QVERIFY2(!delivered.contains("lap-outage"), delivered.constData());
+        QVERIFY(delivered.contains("echo after-"));
+        QVERIFY(banner->isVisible());
+        QVERIFY2(
+            banner->text().startsWith(QStringLiteral("Reconnected. ")) &&
+                banner->text().endsWith(QStringLiteral(" typed while disconnected were not sent.")),
+            qPrintable(banner->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), kTimeoutMs);
+    }
+
+    void agentExitIsNotADrop()
+    {
+        TerminalTab *tab = openConnected();
+        type(tab, QStringLiteral("exit"));
+        QTRY_COMPARE_WITH_TIMEOUT(tab->state(), TerminalTab::State::AgentExited, kTimeoutMs);
+        QVERIFY2(tab->stateReason().startsWith(QStringLiteral("The agent exited")),
+                 qPrintable(tab->stateReason()));
+        auto *banner = tab->findChild<QLabel *>(QStringLiteral("banner"));
+        QVERIFY2(banner->text().endsWith(QStringLiteral("Press Enter to start it again.")),
+                 qPrintable(banner->text()));
+        // Enter starts a fresh agent in the same session.
+        QTest::keyClick(tab->terminal()->terminalDisplay(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(tab->state(), TerminalTab::State::Connected, kTimeoutMs);
+        type(tab, QStringLiteral("echo fresh-$((5*5))"));
+        QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(tab, QStringLiteral("fresh-25")), kTimeoutMs);
+    }
+
+    void deadSessionStopsReconnecting()
+    {
+        TerminalTab *tab = openConnected();
+        QVERIFY(m_platform->markDead(tab->sessionId(), QStringLiteral("oom killed")));
+        QTRY_COMPARE_WITH_TIMEOUT(tab->state(), TerminalTab::State::Failed, kTimeoutMs);
+        QCOMPARE(tab->findChild<QLabel *>(QStringLiteral("failureMessage"))->text(),
+                 QStringLiteral("Session is dead — oom killed."));
+    }
+
+    void terminateStopsTheSandbox()
+    {
+        TerminalTab *tab = openConnected();
+        const QString id = tab->sessionId();
+        tab->terminateSession();
+        QTRY_COMPARE_WITH_TIMEOUT(tab->state(), TerminalTab::State::Failed, kTimeoutMs);
+        QCOMPARE(m_platform->sessionStatus(id), QStringLiteral("dead"));
+        QCOMPARE(tab->findChild<QLabel *>(QStringLiteral("failureMessage"))->text(),
+                 QStringLiteral("Session %1 was terminated; its sandbox is gone.").arg(id));
+        QTRY_COMPARE_WITH_TIMEOUT(m_platform->openTtyCount(id), 0, kTimeoutMs);
+    }
+
+    void backgroundBellMarksTheTab()
+    {
+        TerminalTab *a = openConnected();
+        TerminalTab *b = openConnected(QStringLiteral("codex-shell"));
+        QCOMPARE(b->state(), TerminalTab::State::Connected);
+        auto *tabs = m_window->findChild<QTabWidget *>();
+        QCOMPARE(tabs->currentWidget(), b);
+        const int before = m_window->notificationCount();
+        // A bell rung in the background tab's shell.
+        a->channel()->sendInput(QByteArrayLiteral("sleep 0.3; printf '\\a'\r"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->isMarked(a), kTimeoutMs);
+        QCOMPARE(m_window->notificationCount(), before + 1);
+        QCOMPARE(tabs->tabBar()->tabTextColor(tabs->indexOf(a)), QColor(0xd9, 0x3b, 0x3b));
+        QVERIFY(!m_window->isMarked(b));
+        tabs->setCurrentWidget(a);
+        QVERIFY(!m_window->isMarked(a));
+    }
+};
+
+QTEST_MAIN(TestSurvive)
+#include "tst_survive.moc"
