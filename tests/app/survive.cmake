@@ -1,0 +1,12 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Sessions that survive (issue 4): the attach dialog. Screenshots go to <build>/screenshots/
+# (attachdialog.png, attachdialog-dead.png, attachdialog-paste-url.png,
+# attachdialog-paste-error.png, attachdialog-error.png).
+lap_add_qtest(tst_attachdialog
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_attachdialog.cpp ${CMAKE_CURRENT_LIST_DIR}/dlgtestutil.h
+            ${PROJECT_SOURCE_DIR}/tests/core/cannedhttpserver.h
+    LIBS lapapp laplocal TIMEOUT 120)
+# The canned HTTP server of the core tests, for the requests themselves.
+target_include_directories(tst_attachdialog PRIVATE ${PROJECT_SOURCE_DIR}/tests/core)
+target_compile_definitions(tst_attachdialog PRIVATE
+    LAP_SCREENSHOT_DIR="${CMAKE_BINARY_DIR}/screenshots")

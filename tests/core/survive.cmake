@@ -1,0 +1,18 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Sessions that survive (issue 4): single instance, keep-alive, saved tabs.
+set(LAP_SURVIVE_TEST_DIR ${CMAKE_CURRENT_LIST_DIR})
+
+# Re-executes itself as a second lap-desktop process (forwarding, or a primary that is killed).
+lap_add_qtest(tst_singleinstance
+    SOURCES ${LAP_SURVIVE_TEST_DIR}/tst_singleinstance.cpp
+    LIBS lapcore TIMEOUT 120)
+
+# Policy tables, a fake clock against a canned server, and the local platform's 3 s reaper.
+lap_add_qtest(tst_sessionkeepalive
+    SOURCES ${LAP_SURVIVE_TEST_DIR}/tst_sessionkeepalive.cpp
+            ${LAP_SURVIVE_TEST_DIR}/cannedhttpserver.h
+    LIBS lapcore laplocal TIMEOUT 120)
+
+lap_add_qtest(tst_tabsnapshot
+    SOURCES ${LAP_SURVIVE_TEST_DIR}/tst_tabsnapshot.cpp
+    LIBS lapcore)

@@ -1,0 +1,392 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Session keep-alive: the policy as a table and as a simulated hour of typing; the QObject with
+// a fake clock against a canned HTTP server (every request counted); and the whole thing
+// against the in-process local platform with a 3 s idle reaper.
+
+#include "cannedhttpserver.h"
+#include "localplatform.h"
+#include "platformclient.h"
+#include "sessionkeepalive.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+#include <algorithm>
+#include <memory>
+
+using namespace lap;
+using laptest::CannedHttpServer;
+using laptest::CannedResponse;
+
+namespace {
+
+constexpr int kTimeoutMs = 20000;
+constexpr qint64 kNever = kKeepAliveNever;
+const QString kSessionId = QStringLiteral("5e551011-0000-4000-8000-00000000cafe");
+const QByteArray kEventsPath =
+    "/api/v1/managed_agents/sessions/" + kSessionId.toLatin1() + "/events";
+
+KeepAlivePolicy policy(qint64 idle, qint64 minInterval)
+{
+    KeepAlivePolicy p;
+    p.idleWindowMs = idle;
+    p.minIntervalMs = minInterval;
+    return p;
+}
+
+} // namespace
+
+class TestSessionKeepAlive : public QObject
+{
+    Q_OBJECT
+
+    QNetworkAccessManager m_nam;
+
+private slots:
+    void interval_data()
+    {
+        QTest::addColumn<qint64>("idle");
+        QTest::addColumn<qint64>("minInterval");
+        QTest::addColumn<qint64>("expected");
+        QTest::newRow("platform default: every 2 min")
+            << qint64(900000) << qint64(120000) << qint64(120000);
+        QTest::newRow("window exactly 3 intervals")
+            << qint64(360000) << qint64(120000) << qint64(120000);
+        QTest::newRow("short window: a third")
+            << qint64(300000) << qint64(120000) << qint64(100000);
+        QTest::newRow("test window 3 s") << qint64(3000) << qint64(120000) << qint64(1000);
+        QTest::newRow("no minimum: a third") << qint64(900000) << qint64(0) << qint64(300000);
+        QTest::newRow("tiny window: floor") << qint64(150) << qint64(120000) << kMinTouchIntervalMs;
+        QTest::newRow("never reaped (inline harness)") << qint64(0) << qint64(120000) << qint64(0);
+        QTest::newRow("negative window") << qint64(-5) << qint64(120000) << qint64(0);
+    }
+    void interval()
+    {
+        QFETCH(qint64, idle);
+        QFETCH(qint64, minInterval);
+        QFETCH(qint64, expected);
+        QCOMPARE(keepAliveIntervalMs(policy(idle, minInterval)), expected);
+    }
+
+    void shouldTouch_data()
+    {
+        QTest::addColumn<qint64>("now");
+        QTest::addColumn<qint64>("lastInput");
+        QTest::addColumn<qint64>("lastTouch");
+        QTest::addColumn<qint64>("idle");
+        QTest::addColumn<bool>("expected");
+        const qint64 t0 = 1750000000000; // a wall-clock time in ms
+        const qint64 d = 900000;
+        QTest::newRow("no input ever") << t0 << kNever << kNever << d << false;
+        QTest::newRow("no input ever, touched long ago")
+            << t0 << kNever << t0 - 10 * d << d << false;
+        QTest::newRow("first input, never touched: at once") << t0 << t0 << kNever << d << true;
+        QTest::newRow("input only before the last touch")
+            << t0 + 600000 << t0 - 1 << t0 << d << false;
+        QTest::newRow("input at the very ms of the touch") << t0 + 600000 << t0 << t0 << d << false;
+        QTest::newRow("input after touch, too soon") << t0 + 119999 << t0 + 5 << t0 << d << false;
+        QTest::newRow("input after touch, interval over")
+            << t0 + 120000 << t0 + 5 << t0 << d << true;
+        QTest::newRow("input after touch, long over") << t0 + 800000 << t0 + 5 << t0 << d << true;
+        QTest::newRow("3 s window: 999 ms") << t0 + 999 << t0 + 500 << t0 << qint64(3000) << false;
+        QTest::newRow("3 s window: 1000 ms") << t0 + 1000 << t0 + 500 << t0 << qint64(3000) << true;
+        QTest::newRow("clock set back") << t0 - 60000 << t0 + 5 << t0 << d << true;
+        QTest::newRow("inline harness: never") << t0 + d << t0 + 5 << t0 << qint64(0) << false;
+    }
+    void shouldTouch()
+    {
+        QFETCH(qint64, now);
+        QFETCH(qint64, lastInput);
+        QFETCH(qint64, lastTouch);
+        QFETCH(qint64, idle);
+        QFETCH(bool, expected);
+        QCOMPARE(lap::shouldTouch(now, lastInput, lastTouch, policy(idle, 120000)), expected);
+    }
+
+    // Drives the pure policy through simulated time: (a) steady typing is refreshed at least
+    // once per window with two thirds of it to spare, (b) no typing since the last touch means
+    // no touch, (c) never more often than the interval.
+    void simulatedTyping_data()
+    {
+        QTest::addColumn<qint64>("idle");
+        QTest::addColumn<qint64>("minInterval");
+        QTest::addColumn<qint64>("tick");
+        QTest::newRow("platform defaults") << qint64(900000) << qint64(120000) << qint64(1000);
+        QTest::newRow("3 s test window") << qint64(3000) << qint64(120000) << qint64(50);
+        QTest::newRow("24 h window") << qint64(86400000) << qint64(120000) << qint64(5000);
+    }
+    void simulatedTyping()
+    {
+        QFETCH(qint64, idle);
+        QFETCH(qint64, minInterval);
+        QFETCH(qint64, tick);
+        const KeepAlivePolicy p = policy(idle, minInterval);
+        const qint64 interval = keepAliveIntervalMs(p);
+        const qint64 typingEnds = 4 * idle;
+        const qint64 end = 7 * idle;
+        qint64 lastInput = kNever;
+        qint64 lastTouch = kNever;
+        QList<qint64> touches;
+        for (qint64 now = 0; now <= end; now += tick) {
+            // Bursts: three ticks of typing, then a pause of two.
+            if (now < typingEnds && (now / tick) % 5 < 3)
+                lastInput = now;
+            if (lap::shouldTouch(now, lastInput, lastTouch, p)) {
+                touches << now;
+                lastTouch = now;
+            }
+        }
+        QVERIFY(touches.size() >= 4);
+        QCOMPARE(touches.first(), qint64(0));
+        for (int i = 1; i < touches.size(); ++i) {
+            const qint64 gap = touches.at(i) - touches.at(i - 1);
+            QVERIFY2(gap >= interval, qPrintable(QString::number(gap)));            // (c)
+            QVERIFY2(gap <= interval + 3 * tick, qPrintable(QString::number(gap))); // (a)
+            QVERIFY(gap <= idle / 3 + 3 * tick);
+        }
+        // (b): the last touch covers the last input, and nothing follows it.
+        QVERIFY(touches.last() >= lastInput);
+        QVERIFY(touches.last() <= typingEnds + interval + tick);
+        // So the platform reaps the idle session one window after the last touch.
+        QVERIFY(touches.last() + idle < end);
+    }
+
+    // ---- the QObject, with a fake clock ---------------------------------------------------
+
+    void touchesOnlyForInputAndRateLimits()
+    {
+        CannedHttpServer server;
+        QVERIFY(server.start());
+        server.script("GET", kEventsPath, {CannedResponse::eventStream(200)});
+        PlatformClient client(&m_nam, {server.baseUrl(), QStringLiteral("mk"), 30000, {}});
+        qint64 now = 1000000;
+        SessionKeepAlive keepAlive(&client, kSessionId); // 15 min window, 2 min interval
+        keepAlive.setClock([&now] { return now; });
+        QSignalSpy touched(&keepAlive, &SessionKeepAlive::touched);
+
+        // Attached but the user never typed: nothing, however long.
+        keepAlive.check();
+        now += 3600000;
+        keepAlive.check();
+        QCOMPARE(keepAlive.msUntilNextCheck(), -1);
+        QTest::qWait(200);
+        QCOMPARE(server.count("GET", kEventsPath), 0);
+
+        // The first keystroke touches at once (a resumed session may be nearly a window old).
+        keepAlive.noteInput();
+        QTRY_COMPARE_WITH_TIMEOUT(touched.count(), 1, kTimeoutMs);
+        QCOMPARE(touched.at(0).at(0).toBool(), true);
+        QCOMPARE(touched.at(0).at(1).toString(), QString());
+        QCOMPARE(server.count("GET", kEventsPath), 1);
+        const laptest::CannedRequest req = server.requestsTo("GET", kEventsPath).first();
+        QCOMPARE(req.header("authorization"), QByteArray("Bearer mk"));
+        QCOMPARE(req.header("accept"), QByteArray("text/event-stream"));
+        QCOMPARE(keepAlive.lastTouchMs(), now);
+        const qint64 firstTouch = now;
+
+        // Typing on: the next check is armed for one interval after the touch, not sooner.
+        now += 10000;
+        keepAlive.noteInput();
+        // Qt's coarse timers may fire up to 5 % late (and report their remaining time so).
+        QVERIFY(keepAlive.msUntilNextCheck() > 100000);
+        QVERIFY(keepAlive.msUntilNextCheck() <= 110000 * 105 / 100);
+        now = firstTouch + 119999;
+        keepAlive.check();
+        QTest::qWait(200);
+        QCOMPARE(server.count("GET", kEventsPath), 1);
+        now = firstTouch + 120000;
+        keepAlive.check();
+        QTRY_COMPARE_WITH_TIMEOUT(touched.count(), 2, kTimeoutMs);
+        QCOMPARE(server.count("GET", kEventsPath), 2);
+
+        // The user stops: that input is covered, nothing more is sent and nothing is armed.
+        now += 3600000;
+        keepAlive.check();
+        QCOMPARE(keepAlive.msUntilNextCheck(), -1);
+        QTest::qWait(200);
+        QCOMPARE(server.count("GET", kEventsPath), 2);
+    }
+
+    void disabledSendsNothingUntilEnabled()
+    {
+        CannedHttpServer server;
+        QVERIFY(server.start());
+        server.script("GET", kEventsPath, {CannedResponse::eventStream(200)});
+        PlatformClient client(&m_nam, {server.baseUrl(), QStringLiteral("mk"), 30000, {}});
+        qint64 now = 5000000;
+        SessionKeepAlive keepAlive(&client, kSessionId);
+        keepAlive.setClock([&now] { return now; });
+        QSignalSpy touched(&keepAlive, &SessionKeepAlive::touched);
+        keepAlive.setEnabled(false);
+        QVERIFY(!keepAlive.isEnabled());
+        keepAlive.noteInput();
+        keepAlive.check();
+        QCOMPARE(keepAlive.msUntilNextCheck(), -1);
+        QTest::qWait(300);
+        QCOMPARE(server.count("GET", kEventsPath), 0);
+
+        // Typed while off: turning it on refreshes at once.
+        keepAlive.setEnabled(true);
+        QTRY_COMPARE_WITH_TIMEOUT(touched.count(), 1, kTimeoutMs);
+        QCOMPARE(server.count("GET", kEventsPath), 1);
+    }
+
+    void failedTouchIsRetriedSooner()
+    {
+        CannedHttpServer server;
+        QVERIFY(server.start());
+        server.script("GET", kEventsPath,
+                      {CannedResponse::json(502, R"({"error":"upstream down"})"),
+                       CannedResponse::eventStream(200)});
+        PlatformClient client(&m_nam, {server.baseUrl(), QStringLiteral("mk"), 30000, {}});
+        qint64 now = 7000000;
+        SessionKeepAlive keepAlive(&client, kSessionId); // interval 120 s: retry after 30 s
+        keepAlive.setClock([&now] { return now; });
+        QSignalSpy touched(&keepAlive, &SessionKeepAlive::touched);
+        keepAlive.noteInput();
+        QTRY_COMPARE_WITH_TIMEOUT(touched.count(), 1, kTimeoutMs);
+        QCOMPARE(touched.at(0).at(0).toBool(), false);
+        QCOMPARE(touched.at(0).at(1).toString(),
+                 QStringLiteral("Refreshing the session failed: server error (HTTP 502): upstream "
+                                "down. The platform had a problem; try again in a moment."));
+        QCOMPARE(keepAlive.lastTouchMs(), kNever);
+        QVERIFY(keepAlive.msUntilNextCheck() > 29000);
+        QVERIFY(keepAlive.msUntilNextCheck() <= 30000 * 105 / 100);
+
+        now += 29999;
+        keepAlive.check();
+        QTest::qWait(200);
+        QCOMPARE(server.count("GET", kEventsPath), 1);
+        now += 1;
+        keepAlive.check();
+        QTRY_COMPARE_WITH_TIMEOUT(touched.count(), 2, kTimeoutMs);
+        QCOMPARE(touched.at(1).at(0).toBool(), true);
+        QCOMPARE(keepAlive.lastTouchMs(), now);
+    }
+
+    void goneSessionBacksOffAWholeInterval()
+    {
+        CannedHttpServer server;
+        QVERIFY(server.start());
+        server.script("GET", kEventsPath,
+                      {CannedResponse::json(404, "{\"error\":\"session " + kSessionId.toLatin1() +
+                                                     " not found\"}")});
+        PlatformClient client(&m_nam, {server.baseUrl(), QStringLiteral("mk"), 30000, {}});
+        qint64 now = 9000000;
+        SessionKeepAlive keepAlive(&client, kSessionId);
+        keepAlive.setClock([&now] { return now; });
+        QSignalSpy touched(&keepAlive, &SessionKeepAlive::touched);
+        keepAlive.noteInput();
+        QTRY_COMPARE_WITH_TIMEOUT(touched.count(), 1, kTimeoutMs);
+        QCOMPARE(touched.at(0).at(0).toBool(), false);
+        now += 30000;
+        keepAlive.check();
+        QTest::qWait(200);
+        QCOMPARE(server.count("GET", kEventsPath), 1);
+        now += 90000;
+        keepAlive.check();
+        QTRY_COMPARE_WITH_TIMEOUT(touched.count(), 2, kTimeoutMs);
+        QCOMPARE(server.count("GET", kEventsPath), 2);
+    }
+
+    void noWindowNoTouch()
+    {
+        CannedHttpServer server;
+        QVERIFY(server.start());
+        PlatformClient client(&m_nam, {server.baseUrl(), QStringLiteral("mk"), 30000, {}});
+        SessionKeepAlive keepAlive(&client, kSessionId);
+        keepAlive.setIdleWindowMs(0); // idle_timeout_ms null: an inline harness
+        keepAlive.noteInput();
+        keepAlive.check();
+        QCOMPARE(keepAlive.msUntilNextCheck(), -1);
+        QTest::qWait(200);
+        QCOMPARE(server.requests().size(), 0);
+    }
+
+    // ---- against the local platform --------------------------------------------------------
+
+    // A typed-in session outlives several idle windows; the one next to it, untouched, is
+    // reaped; and once the typing stops the kept one is reaped too.
+    void keepsATypedSessionAliveAgainstTheReaper()
+    {
+        local::LocalPlatformOptions options;
+        options.quiet = true;
+        options.readyDelayMs = 0;
+        options.idleTimeoutMs = 3000;
+        local::LocalPlatform platform(options);
+        QString error;
+        QVERIFY2(platform.start(&error), qPrintable(error));
+        PlatformClient client(&m_nam, {platform.baseUrl(), platform.masterKey(), 30000, {}});
+
+        const QString agent = local::LocalPlatform::agentIdForName(QStringLiteral("shell"));
+        QStringList ids;
+        for (int i = 0; i < 2; ++i) {
+            bool done = false;
+            client.createSession(agent, QStringLiteral("keep-alive"),
+                                 [&](const Result<Session> &r) {
+                                     QVERIFY2(r.ok(), qPrintable(r.error.text()));
+                                     ids << r.value.id;
+                                     done = true;
+                                 });
+            QTRY_VERIFY_WITH_TIMEOUT(done, kTimeoutMs);
+        }
+        const QString kept = ids.at(0);
+        const QString left = ids.at(1);
+        QTRY_COMPARE_WITH_TIMEOUT(platform.sessionStatus(kept), QStringLiteral("ready"),
+                                  kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(platform.sessionStatus(left), QStringLiteral("ready"),
+                                  kTimeoutMs);
+
+        Session row;
+        bool fetched = false;
+        client.getSession(kept, [&](const Result<Session> &r) {
+            QVERIFY2(r.ok(), qPrintable(r.error.text()));
+            row = r.value;
+            fetched = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(fetched, kTimeoutMs);
+        QCOMPARE(row.idleTimeoutMs.value_or(-1), qint64(3000));
+
+        SessionKeepAlive keeper(&client, kept);
+        keeper.setIdleWindowMs(*row.idleTimeoutMs);
+        SessionKeepAlive idler(&client, left); // attached, never typed into
+        idler.setIdleWindowMs(*row.idleTimeoutMs);
+        QSignalSpy touches(&keeper, &SessionKeepAlive::touched);
+        QSignalSpy idleTouches(&idler, &SessionKeepAlive::touched);
+
+        QTimer typing;
+        typing.setInterval(300);
+        connect(&typing, &QTimer::timeout, &keeper, &SessionKeepAlive::noteInput);
+        keeper.noteInput();
+        typing.start();
+        QElapsedTimer clock;
+        clock.start();
+        QTRY_COMPARE_WITH_TIMEOUT(platform.sessionStatus(left), QStringLiteral("dead"), 8000);
+        QCOMPARE(platform.sessionJson(left).value(QLatin1String("failure_reason")).toString(),
+                 QStringLiteral("idle timeout"));
+        while (clock.elapsed() < 8000) {
+            QTest::qWait(100);
+            QCOMPARE(platform.sessionStatus(kept), QStringLiteral("ready"));
+        }
+        typing.stop();
+        QCOMPARE(idleTouches.count(), 0);
+        // One touch per second of a 3 s window, give or take scheduling.
+        QVERIFY2(touches.count() >= 5 && touches.count() <= 10,
+                 qPrintable(QString::number(touches.count())));
+        for (const QList<QVariant> &t : qAsConst(touches))
+            QVERIFY2(t.at(0).toBool(), qPrintable(t.at(1).toString()));
+
+        // Left alone now: reaped as the platform intends, and no further touch is sent.
+        const int touchesWhenStopped = touches.count();
+        QTRY_COMPARE_WITH_TIMEOUT(platform.sessionStatus(kept), QStringLiteral("dead"), 8000);
+        QCOMPARE(platform.sessionJson(kept).value(QLatin1String("failure_reason")).toString(),
+                 QStringLiteral("idle timeout"));
+        QVERIFY(touches.count() <= touchesWhenStopped + 1);
+        platform.stop();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSessionKeepAlive)
+#include "tst_sessionkeepalive.moc"
