@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#include "apptranslations.h"
 #include "credentialstore.h"
 #include "launchoptions.h"
 #include "mainwindow.h"
+#include "singleinstance.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -17,8 +19,12 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("LAP Desktop"));
     QApplication::setOrganizationName(QStringLiteral("lap-desktop"));
     QApplication::setApplicationVersion(QStringLiteral(LAP_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("lap-desktop"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/lap-desktop.svg")));
+    // The id of the installed .desktop file and AppStream metainfo (packaging/): Wayland
+    // compositors use it to find the window's icon and name.
+    QApplication::setDesktopFileName(QStringLiteral("io.github.lap_desktop.LapDesktop"));
+
+    // Before the parser: --help and command-line errors are user-visible text too.
+    lap::installTranslations(&app, QLocale::system());
 
     QCommandLineParser parser;
     lap::addLaunchOptions(parser);
@@ -30,6 +36,19 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    // One window per user: a second `lap-desktop <agent>` hands its arguments to the running one
+    // and exits. A run signed in through LAP_BASE_URL/LAP_MASTER_KEY (automation) stays on its
+    // own: the key must not travel to, or be replaced by, another process's platform.
+    lap::SingleInstance instance;
+    if (!options.value.hasEnvironmentSignIn() && !instance.listen()) {
+        if (instance.forward(QCoreApplication::arguments().mid(1)))
+            return 0;
+        std::fprintf(stderr,
+                     "lap-desktop: could not reach the running instance (%s); starting "
+                     "another one\n",
+                     qPrintable(instance.errorString()));
+    }
+
     QNetworkAccessManager nam;
     QSettings settings;
     lap::ProfileStore profiles(&settings);
@@ -37,6 +56,10 @@ int main(int argc, char *argv[])
     lap::AppServices services{&nam, &settings, &profiles, &keys};
 
     lap::MainWindow window(services);
+    QApplication::setWindowIcon(window.windowIcon()); // the resource is registered by now
+    QObject::connect(
+        &instance, &lap::SingleInstance::argumentsReceived, &window,
+        [&window](const QStringList &arguments) { window.handleForwardedArguments(arguments); });
     window.show();
     window.start(options.value);
     return app.exec();

@@ -2,13 +2,16 @@
 #include "mainwindow.h"
 
 #include "agentpicker.h"
+#include "attachdialog.h"
 #include "remoteterminal.h"
 #include "settingsdialog.h"
 #include "signindialog.h"
+#include "tabsnapshot.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QCommandLineParser>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
@@ -21,6 +24,7 @@
 #include <QSystemTrayIcon>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -277,7 +281,7 @@ void MainWindow::start(const LaunchOptions &options)
     if (options.hasEnvironmentSignIn()) {
         PlatformConfig c = configFor(options.envBaseUrl);
         c.masterKey = options.envMasterKey;
-        setPlatform(c, tr("environment"));
+        setPlatform(c, environmentProfile());
         runPending();
         return;
     }
@@ -326,8 +330,89 @@ void MainWindow::setPlatform(const PlatformConfig &config, const QString &profil
     updateActions();
 }
 
+void MainWindow::restoreTabs()
+{
+    for (const SavedTab &saved : loadSavedTabs(*m_services.settings)) {
+        // Only this profile's tabs; an environment sign-in also must be the same platform.
+        if (saved.profile != m_profileName)
+            continue;
+        if (m_profileName == environmentProfile() && saved.baseUrl != m_platform.baseUrl)
+            continue;
+        ResumeArgument arg;
+        arg.sessionId = saved.sessionId;
+        if (saved.baseUrl.isValid() && saved.baseUrl != m_platform.baseUrl)
+            arg.baseOverride = saved.baseUrl;
+        TerminalTab *tab = attachSession(arg);
+        // A session that died meanwhile shows why, and "Open agent again" starts a new one.
+        tab->setAgent(saved.agentName, saved.agentId);
+    }
+}
+
+void MainWindow::scheduleSaveTabs()
+{
+    if (!m_restored || m_quitting)
+        return; // nothing to save before the saved tabs are back, nor while quitting
+    QTimer::singleShot(0, this, &MainWindow::saveTabsNow);
+}
+
+void MainWindow::saveTabsNow()
+{
+    // Before the saved tabs were restored (still signing in), writing would wipe them.
+    if (!isSignedIn() || !m_restored)
+        return;
+    QList<SavedTab> out;
+    for (TerminalTab *t : tabs()) {
+        if (t->sessionId().isEmpty())
+            continue;
+        if (t->state() == TerminalTab::State::Failed &&
+            t->lastError().kind != LapError::Kind::TtyUpgrade &&
+            t->lastError().kind != LapError::Kind::TtyConnect)
+            continue; // a dead or failed session is not worth coming back to
+        SavedTab st;
+        st.profile = m_profileName;
+        st.baseUrl = t->baseUrl();
+        st.agentName = t->agentName();
+        st.agentId = t->agentId();
+        st.sessionId = t->sessionId();
+        st.title = t->title();
+        out << st;
+    }
+    saveTabs(*m_services.settings, out);
+    m_services.settings->sync();
+}
+
+QString MainWindow::environmentProfile()
+{
+    return QStringLiteral("environment");
+}
+
+void MainWindow::handleForwardedArguments(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addLaunchOptions(parser);
+    // The secondary process already handled --help/--version and bad options itself.
+    if (parser.parse(QStringList{QCoreApplication::applicationFilePath()} + arguments)) {
+        const Result<LaunchOptions> r = readLaunchOptions(parser, QString(), QString());
+        if (r.ok()) {
+            m_pending.agents += r.value.agents;
+            m_pending.resumes += r.value.resumes;
+            if (isSignedIn())
+                runPending();
+        } else {
+            showStatus(r.error.text());
+        }
+    }
+    showNormal();
+    raise();
+    activateWindow();
+}
+
 void MainWindow::runPending()
 {
+    if (!m_restored) {
+        m_restored = true;
+        restoreTabs();
+    }
     const LaunchOptions todo = m_pending;
     m_pending = LaunchOptions{};
     for (const QString &agent : todo.agents)
@@ -372,7 +457,10 @@ TerminalTab *MainWindow::addTab(TerminalTab *tab)
     connect(tab, &TerminalTab::terminateFailed, this, [this](const LapError &e) {
         QMessageBox::warning(this, tr("Terminate Session"), e.text());
     });
-    connect(tab, &TerminalTab::titleChanged, this, [this, tab] { updateTab(tab); });
+    connect(tab, &TerminalTab::titleChanged, this, [this, tab] {
+        updateTab(tab);
+        scheduleSaveTabs();
+    });
     connect(tab, &TerminalTab::bellRang, this, [this, tab] {
         notifyInBackground(tab, tr("Bell in %1").arg(tab->title()), QString());
     });
@@ -451,6 +539,7 @@ void MainWindow::closeTab(int index)
     m_tabs->removeTab(index);
     m_marked.remove(tab);
     tab->detach();
+    scheduleSaveTabs();
     tab->deleteLater();
     if (m_tabs->count() == 0)
         m_central->setCurrentWidget(m_emptyPage);
@@ -485,7 +574,7 @@ void MainWindow::updateActions()
     const bool signedIn = isSignedIn();
     m_openAgent->setEnabled(signedIn);
     m_attach->setEnabled(signedIn);
-    m_signOut->setEnabled(signedIn && m_profileName != tr("environment"));
+    m_signOut->setEnabled(signedIn && m_profileName != environmentProfile());
     m_reconnect->setEnabled(t && t->canReconnect());
     m_detach->setEnabled(t && t->state() == TerminalTab::State::Connected);
     m_terminate->setEnabled(t && !t->sessionId().isEmpty() &&
@@ -535,19 +624,14 @@ void MainWindow::showAttachPrompt()
         showSignIn();
         return;
     }
-    bool ok = false;
-    const QString text = QInputDialog::getText(
-        this, tr("Attach to Session"),
-        tr("Session id, or a %1/sessions/<id> URL:").arg(m_platform.baseUrl.toString()),
-        QLineEdit::Normal, QString(), &ok);
-    if (!ok || text.trimmed().isEmpty())
+    PlatformClient client(m_services.nam, m_platform);
+    AttachDialog dialog(&client, this);
+    if (dialog.exec() != QDialog::Accepted)
         return;
-    const Result<ResumeArgument> r = parseResumeArgument(text);
-    if (!r.ok()) {
-        QMessageBox::warning(this, tr("Attach to Session"), r.error.text());
-        return;
-    }
-    attachSession(r.value);
+    TerminalTab *tab = attachSession(dialog.chosen());
+    const Session listed = dialog.chosenSession();
+    if (!listed.id.isEmpty() && !listed.agentId.isEmpty())
+        tab->setAgent(dialog.agentDisplayName(listed.agentId), listed.agentId);
 }
 
 void MainWindow::showSettings()
@@ -596,6 +680,7 @@ void MainWindow::signOut()
         t->detach();
     while (m_tabs->count() > 0)
         closeTab(0);
+    saveTabsNow();
     m_platform = PlatformConfig{};
     m_profileName.clear();
     m_statusProfile->clear();
@@ -618,6 +703,7 @@ void MainWindow::toggleVisible()
 
 void MainWindow::quit()
 {
+    saveTabsNow(); // what is open now comes back on the next start
     m_quitting = true;
     close();
     QApplication::quit();
@@ -638,6 +724,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
         updateActions();
         return;
     }
+    if (!m_quitting)
+        saveTabsNow();
+    m_quitting = true;
     for (TerminalTab *t : tabs())
         t->detach();
     event->accept();

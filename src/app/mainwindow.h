@@ -55,6 +55,11 @@ public:
     QMenu *trayMenu() const { return m_trayMenu; }
     // Reconnects every tab whose connection dropped or that was detached.
     void reconnectAll();
+    // Arguments handed over by a second `lap-desktop` process (single instance).
+    void handleForwardedArguments(const QStringList &arguments);
+    // Writes the open tabs for the next start (also done on quit).
+    void saveTabsNow();
+    static QString environmentProfile();
     // Background tabs marked by a bell or a dead session, and how many notifications were sent.
     bool isMarked(TerminalTab *tab) const { return m_marked.contains(tab); }
     int notificationCount() const { return m_notificationCount; }
@@ -85,6 +90,8 @@ private:
     void updateActions();
     void rebuildTrayMenu();
     void runPending();
+    void restoreTabs();
+    void scheduleSaveTabs();
     void readKeyAndStart(const Profile &profile);
     PlatformConfig configFor(const QUrl &base) const;
 
@@ -94,6 +101,7 @@ private:
     QString m_profileName;
     LaunchOptions m_pending;
     bool m_quitting = false;
+    bool m_restored = false;
     bool m_trayHintShown = false;
     QSet<TerminalTab *> m_marked; // background tabs with news the user has not looked at
     int m_notificationCount = 0;

@@ -3,6 +3,7 @@
 
 #include "reconnectpolicy.h"
 #include "remoteterminal.h"
+#include "sessionkeepalive.h"
 #include "sessionopener.h"
 
 #include <QApplication>
@@ -288,14 +289,20 @@ void TerminalTab::terminateSession()
         m_opener->cancel();
     m_progressTimer.stop();
     setState(m_state, tr("Terminating session %1").arg(m_session.id));
+    // From now on the platform drops our socket: that is no drop to recover from.
+    m_terminated = true;
+    if (m_checkCall)
+        m_checkCall->abort();
     m_client->deleteSession(m_session.id, [this](const Result<QString> &r) {
         if (!r.ok()) {
-            // Still attached if it was: the user can try again or keep working.
+            // The session lives on: keep working with it, or try again.
+            m_terminated = false;
             emit terminateFailed(r.error);
             setState(m_state, r.error.message);
+            if (!m_channel || m_channel->state() != TtyChannel::State::Open)
+                reconnect();
             return;
         }
-        m_terminated = true; // the platform drops the socket; that is no drop to recover from
         if (m_channel)
             m_channel->abort();
         m_session.status = QStringLiteral("dead");
@@ -305,6 +312,17 @@ void TerminalTab::terminateSession()
                      m_agentSpec.isEmpty() ? QString()
                                            : tr("Open the agent again to start a new session.")));
     });
+}
+
+void TerminalTab::startKeepAlive()
+{
+    // TTY traffic does not count as activity on the platform, which reaps a ready session one
+    // idle window after it became ready (platform-api.md §5). Refresh it while the user types;
+    // a session left alone is still reaped as the platform intends.
+    delete m_keepAlive;
+    m_keepAlive = new SessionKeepAlive(m_client, m_session.id, KeepAlivePolicy{}, this);
+    m_keepAlive->setIdleWindowMs(m_session.idleTimeoutMs.value_or(0));
+    m_keepAlive->setEnabled(m_settings.keepSessionsAlive);
 }
 
 void TerminalTab::startOpener()
@@ -411,6 +429,7 @@ void TerminalTab::onOpenerReady(const Session &session, const TtyTarget &target)
     m_target = target;
     if (m_agentId.isEmpty())
         m_agentId = session.agentId;
+    startKeepAlive();
     if (m_agentName.isEmpty() && !m_agentId.isEmpty()) {
         // Attached by id: fetch the agent's name so the tab says what it is.
         m_client->getAgent(m_agentId, [this](const Result<Agent> &r) {
@@ -485,6 +504,8 @@ void TerminalTab::onTerminalInput(const QByteArray &bytes)
 {
     if (m_channel && m_channel->state() == TtyChannel::State::Open) {
         m_channel->sendInput(bytes);
+        if (m_keepAlive)
+            m_keepAlive->noteInput();
         emit userTyped();
         return;
     }
@@ -530,6 +551,8 @@ void TerminalTab::reconnect()
 
 void TerminalTab::tryReconnect()
 {
+    if (m_terminated)
+        return;
     // Always look at the session first: reconnecting to a dead one would only fail at TCP level
     // (the proxy does not check status), and the user deserves the real reason.
     if (m_checkCall)
@@ -674,6 +697,8 @@ void TerminalTab::applySettings(const AppSettings &settings)
 {
     m_settings = settings;
     m_terminal->applySettings(settings.terminal);
+    if (m_keepAlive)
+        m_keepAlive->setEnabled(settings.keepSessionsAlive);
 }
 
 } // namespace lap

@@ -22,6 +22,7 @@ class QStackedWidget;
 namespace lap {
 
 class RemoteTerminal;
+class SessionKeepAlive;
 class SessionOpener;
 
 // One sandbox session in one tab: shows the start-up progress, then the terminal, or the
@@ -75,6 +76,7 @@ public:
     bool canReconnect() const;
     RemoteTerminal *terminal() const { return m_terminal; }
     TtyChannel *channel() const { return m_channel; }
+    SessionKeepAlive *keepAlive() const { return m_keepAlive; }
     LapError lastError() const { return m_lastError; }
 
     static QIcon iconForState(State state);
@@ -93,6 +95,7 @@ signals:
 private:
     void buildUi();
     void startOpener();
+    void startKeepAlive();
     void cancelOpening();
     void retry();
     void onTerminalInput(const QByteArray &bytes);
@@ -116,6 +119,7 @@ private:
     PlatformClient *m_client;
     AppSettings m_settings;
     SessionOpener *m_opener = nullptr;
+    SessionKeepAlive *m_keepAlive = nullptr;
     TtyChannel *m_channel = nullptr;
     RemoteTerminal *m_terminal = nullptr;
     TtyTarget m_target;

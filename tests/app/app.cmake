@@ -25,3 +25,6 @@ lap_add_qtest(tst_mainwindow SOURCES tst_mainwindow.cpp dlgtestutil.h
     LIBS lapapp laplocal TIMEOUT 240)
 target_compile_definitions(tst_mainwindow PRIVATE LAP_SCREENSHOT_DIR="${CMAKE_BINARY_DIR}/screenshots")
 lap_add_qtest(tst_survive SOURCES tst_survive.cpp LIBS lapapp laplocal TIMEOUT 300)
+lap_add_qtest(tst_singleinstance_app SOURCES tst_singleinstance_app.cpp LIBS lapcore laplocal TIMEOUT 180)
+target_compile_definitions(tst_singleinstance_app PRIVATE LAP_DESKTOP_BIN="$<TARGET_FILE:lap-desktop>")
+add_dependencies(tst_singleinstance_app lap-desktop)

@@ -4,11 +4,13 @@
 #include "localplatform.h"
 #include "mainwindow.h"
 #include "remoteterminal.h"
+#include "sessionkeepalive.h"
 #include "terminaltab.h"
 
 #include <QDir>
 #include <QLabel>
 #include <QNetworkAccessManager>
+#include <QPushButton>
 #include <QSettings>
 #include <QTabBar>
 #include <QTabWidget>
@@ -60,14 +62,16 @@ class TestSurvive : public QObject
     std::unique_ptr<LocalPlatform> m_platform;
     std::unique_ptr<MainWindow> m_window;
 
+    // Signs in the way LAP_BASE_URL/LAP_MASTER_KEY do, through start(), so that saved tabs of
+    // this platform are restored as on a real launch.
     void makeWindow()
     {
         m_window = std::make_unique<MainWindow>(
             AppServices{&m_nam, m_settings.get(), m_profiles.get(), m_keys.get()});
-        PlatformConfig c;
-        c.baseUrl = m_platform->baseUrl();
-        c.masterKey = m_platform->masterKey();
-        m_window->setPlatform(c, QStringLiteral("test"));
+        LaunchOptions o;
+        o.envBaseUrl = m_platform->baseUrl();
+        o.envMasterKey = m_platform->masterKey();
+        m_window->start(o);
         m_window->resize(900, 600);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -213,6 +217,84 @@ private slots:
         QCOMPARE(tab->findChild<QLabel *>(QStringLiteral("failureMessage"))->text(),
                  QStringLiteral("Session %1 was terminated; its sandbox is gone.").arg(id));
         QTRY_COMPARE_WITH_TIMEOUT(m_platform->openTtyCount(id), 0, kTimeoutMs);
+    }
+
+    void restartReattachesTheSameShells()
+    {
+        TerminalTab *a = openConnected();
+        TerminalTab *b = openConnected(QStringLiteral("codex-shell"));
+        QCOMPARE(b->state(), TerminalTab::State::Connected);
+        const QString idA = a->sessionId();
+        const QString idB = b->sessionId();
+        type(a, QStringLiteral("LAP_MARK=first-$((10+1))"));
+        type(b, QStringLiteral("LAP_MARK=second-$((20+2))"));
+        QTest::qWait(300);
+
+        m_window->close(); // quit: tabs are saved and detached, the sessions stay
+        QTRY_COMPARE_WITH_TIMEOUT(m_platform->openTtyCount(), 0, kTimeoutMs);
+        m_window.reset();
+
+        makeWindow();
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->tabs().size(), 2, kTimeoutMs);
+        const QList<TerminalTab *> restored = m_window->tabs();
+        for (TerminalTab *t : restored)
+            QTRY_COMPARE_WITH_TIMEOUT(t->state(), TerminalTab::State::Connected, kTimeoutMs);
+        QCOMPARE(restored[0]->sessionId(), idA);
+        QCOMPARE(restored[1]->sessionId(), idB);
+        QCOMPARE(restored[0]->agentName(), QStringLiteral("shell"));
+        QCOMPARE(restored[1]->agentName(), QStringLiteral("codex-shell"));
+        type(restored[0], QStringLiteral("echo got-$LAP_MARK"));
+        type(restored[1], QStringLiteral("echo got-$LAP_MARK"));
+        QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(restored[0], QStringLiteral("got-first-11")),
+                                 kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(restored[1], QStringLiteral("got-second-22")),
+                                 kTimeoutMs);
+    }
+
+    void restoredTabOfADeadSessionSaysWhy()
+    {
+        TerminalTab *a = openConnected();
+        const QString id = a->sessionId();
+        m_window->close();
+        m_window.reset();
+        QVERIFY(m_platform->markDead(id, QStringLiteral("idle timeout")));
+        makeWindow();
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->tabs().size(), 1, kTimeoutMs);
+        TerminalTab *t = m_window->tabs().first();
+        QTRY_COMPARE_WITH_TIMEOUT(t->state(), TerminalTab::State::Failed, kTimeoutMs);
+        QCOMPARE(t->findChild<QLabel *>(QStringLiteral("failureMessage"))->text(),
+                 QStringLiteral("Cannot attach: the session is dead — idle timeout."));
+        auto *retry = t->findChild<QPushButton *>(QStringLiteral("retryButton"));
+        QCOMPARE(retry->text(), QStringLiteral("Open agent again"));
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(t->state(), TerminalTab::State::Connected, kTimeoutMs);
+        QVERIFY(t->sessionId() != id);
+        QCOMPARE(t->agentName(), QStringLiteral("shell"));
+    }
+
+    void typingKeepsTheSessionFromTheIdleReaper()
+    {
+        m_platform->setIdleTimeoutMs(3000);
+        TerminalTab *busy = openConnected();
+        TerminalTab *idle = openConnected(QStringLiteral("codex-shell"));
+        QCOMPARE(idle->state(), TerminalTab::State::Connected);
+        QVERIFY(busy->keepAlive() && busy->keepAlive()->isEnabled());
+        // Type into the busy tab for well over two reaping windows.
+        QElapsedTimer clock;
+        clock.start();
+        auto *tabs = m_window->findChild<QTabWidget *>();
+        tabs->setCurrentWidget(busy);
+        while (clock.elapsed() < 8000) {
+            type(busy, QStringLiteral(":"));
+            QTest::qWait(300);
+        }
+        QCOMPARE(m_platform->sessionStatus(busy->sessionId()), QStringLiteral("ready"));
+        QCOMPARE(busy->state(), TerminalTab::State::Connected);
+        // The one nobody typed into was reaped, and its tab says so.
+        QCOMPARE(m_platform->sessionStatus(idle->sessionId()), QStringLiteral("dead"));
+        QTRY_COMPARE_WITH_TIMEOUT(idle->state(), TerminalTab::State::Failed, kTimeoutMs);
+        QCOMPARE(idle->findChild<QLabel *>(QStringLiteral("failureMessage"))->text(),
+                 QStringLiteral("Session is dead — idle timeout."));
     }
 
     void backgroundBellMarksTheTab()
