@@ -229,7 +229,8 @@ private slots:
         QCOMPARE(tab->findChild<QLabel *>(QStringLiteral("failureMessage"))->text(),
                  QStringLiteral("The sandbox refused the terminal connection: TTY token rejected "
                                 "(HTTP 401)."));
-        QCOMPARE(tab->stateReason(), tab->findChild<QLabel *>(QStringLiteral("failureMessage"))->text());
+        QCOMPARE(tab->stateReason(),
+                 tab->findChild<QLabel *>(QStringLiteral("failureMessage"))->text());
         QCOMPARE(m_platform->livePtyCount(), 0);
     }
 
