@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
@@ -25,6 +26,9 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
+#if QT_VERSION >= QT_VERSION_CHECK(6, 1, 0)
+#include <QNetworkInformation>
+#endif
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -100,7 +104,40 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     buildActions();
     buildMenus();
     buildTray();
+    watchForWakeAndNetwork();
     updateActions();
+}
+
+void MainWindow::watchForWakeAndNetwork()
+{
+    // After a suspend the wall clock has jumped past what the probe's interval explains; the
+    // dropped tabs should not sit out their back-off then.
+    m_wakeProbe.setInterval(5000);
+    m_lastProbeMs = QDateTime::currentMSecsSinceEpoch();
+    connect(&m_wakeProbe, &QTimer::timeout, this, [this] {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (now - m_lastProbeMs > 20000)
+            retryDroppedNow();
+        m_lastProbeMs = now;
+    });
+    m_wakeProbe.start();
+#if QT_VERSION >= QT_VERSION_CHECK(6, 1, 0)
+    if (QNetworkInformation::load(QNetworkInformation::Feature::Reachability)) {
+        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+                [this](QNetworkInformation::Reachability r) {
+                    if (r == QNetworkInformation::Reachability::Online)
+                        retryDroppedNow();
+                });
+    }
+#endif
+}
+
+int MainWindow::retryDroppedNow()
+{
+    int n = 0;
+    for (TerminalTab *t : tabs())
+        n += t->retryNow() ? 1 : 0;
+    return n;
 }
 
 MainWindow::~MainWindow() = default;

@@ -10,6 +10,7 @@
 #include <QMainWindow>
 #include <QPointer>
 #include <QSet>
+#include <QTimer>
 
 class QAction;
 class QLabel;
@@ -57,6 +58,8 @@ public:
     void reconnectAll();
     // Arguments handed over by a second `lap-desktop` process (single instance).
     void handleForwardedArguments(const QStringList &arguments);
+    // Tabs waiting out a reconnect back-off try at once; returns how many did.
+    int retryDroppedNow();
     // Writes the open tabs for the next start (also done on quit).
     void saveTabsNow();
     static QString environmentProfile();
@@ -80,6 +83,7 @@ private:
     void buildActions();
     void buildMenus();
     void buildTray();
+    void watchForWakeAndNetwork();
     TerminalTab *addTab(TerminalTab *tab);
     void closeTab(int index);
     void updateTab(TerminalTab *tab);
@@ -102,6 +106,8 @@ private:
     LaunchOptions m_pending;
     bool m_quitting = false;
     bool m_restored = false;
+    QTimer m_wakeProbe;
+    qint64 m_lastProbeMs = 0;
     bool m_trayHintShown = false;
     QSet<TerminalTab *> m_marked; // background tabs with news the user has not looked at
     int m_notificationCount = 0;

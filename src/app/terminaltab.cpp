@@ -509,12 +509,9 @@ void TerminalTab::onTerminalInput(const QByteArray &bytes)
         emit userTyped();
         return;
     }
-    if (m_state == State::Reconnecting && m_reconnectTimer.isActive() && !m_checkCall) {
-        // A key pressed during the back-off is a sign the user is back (and often the network
-        // too): try now instead of waiting out the delay. The key itself is still dropped.
-        m_reconnectTimer.stop();
-        tryReconnect();
-    }
+    // A key pressed during the back-off is a sign the user is back (and often the network too):
+    // try now instead of waiting out the delay. The key itself is still dropped.
+    retryNow();
     if ((m_state == State::Detached || m_state == State::AgentExited) &&
         (bytes == "\r" || bytes == "\n")) {
         reconnect();
@@ -547,6 +544,16 @@ void TerminalTab::reconnect()
         return;
     setState(State::Reconnecting, tr("Checking session %1").arg(m_session.id));
     tryReconnect();
+}
+
+bool TerminalTab::retryNow()
+{
+    if (m_state != State::Reconnecting || !m_reconnectTimer.isActive() || m_checkCall)
+        return false;
+    m_reconnectTimer.stop();
+    m_reconnectAttempt = 0;
+    tryReconnect();
+    return true;
 }
 
 void TerminalTab::tryReconnect()

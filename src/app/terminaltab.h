@@ -56,6 +56,9 @@ public:
     void reconnect();
     // Closes the connection on purpose; the session stays alive on the platform.
     void detach();
+    // Skips the rest of a reconnect back-off (the network came back, the machine woke up, the
+    // user pressed a key). False when the tab is not waiting to reconnect.
+    bool retryNow();
     void applySettings(const AppSettings &settings);
     // For a tab restored or attached by id: the agent it belongs to, so that the title says so
     // and "Open agent again" can start a new session when this one is gone.

@@ -181,6 +181,20 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), kTimeoutMs);
     }
 
+    void wakeOrNetworkBackSkipsTheBackoff()
+    {
+        TerminalTab *tab = openConnected();
+        QCOMPARE(m_window->retryDroppedNow(), 0); // nothing is waiting
+        m_platform->setTransientErrors(1);
+        m_platform->dropAllTty();
+        auto *banner = tab->findChild<QLabel *>(QStringLiteral("banner"));
+        QTRY_VERIFY_WITH_TIMEOUT(banner->text().contains(QStringLiteral("Reconnecting in")),
+                                 kTimeoutMs);
+        QCOMPARE(m_window->retryDroppedNow(), 1); // the back-off was cut short
+        QCOMPARE(m_window->retryDroppedNow(), 0); // and a check is now in flight
+        QTRY_COMPARE_WITH_TIMEOUT(tab->state(), TerminalTab::State::Connected, kTimeoutMs);
+    }
+
     void agentExitIsNotADrop()
     {
         TerminalTab *tab = openConnected();
