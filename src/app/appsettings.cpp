@@ -17,11 +17,6 @@ const QString kKeepAlive = QStringLiteral("connection/keepSessionsAlive");
 const QString kReconnect = QStringLiteral("connection/autoReconnect");
 const QString kCaFile = QStringLiteral("connection/caFile");
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("lap", text);
-}
-
 // QSettings hands back strings from INI files ("true", "600") and typed values from native
 // backends; accept both, but never turn garbage into a value silently.
 bool readBool(const QSettings &s, const QString &key, bool fallback)
@@ -81,10 +76,12 @@ QString AppSettings::validateTtyFallbackUrl(const QString &text)
     const QUrl url(t, QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() || (scheme != QLatin1String("ws") && scheme != QLatin1String("wss")))
-        return tr("The TTY fallback URL must start with ws:// or wss://, e.g. "
-                  "ws://127.0.0.1:4096/tty.");
+        return QCoreApplication::translate(
+            "lap", "The TTY fallback URL must start with ws:// or wss://, e.g. "
+                   "ws://127.0.0.1:4096/tty.");
     if (url.host().isEmpty())
-        return tr("The TTY fallback URL has no host, e.g. ws://127.0.0.1:4096/tty.");
+        return QCoreApplication::translate(
+            "lap", "The TTY fallback URL has no host, e.g. ws://127.0.0.1:4096/tty.");
     return {};
 }
 
@@ -95,13 +92,15 @@ QString AppSettings::validateCaFile(const QString &path)
         return {};
     const QFileInfo info(p);
     if (!info.exists())
-        return tr("The CA file %1 does not exist.").arg(p);
+        return QCoreApplication::translate("lap", "The CA file %1 does not exist.").arg(p);
     QFile file(p);
     if (!info.isFile() || !file.open(QIODevice::ReadOnly))
-        return tr("The CA file %1 cannot be read.").arg(p);
+        return QCoreApplication::translate("lap", "The CA file %1 cannot be read.").arg(p);
     // fromData, not fromPath: fromPath treats wildcard characters in the name as a pattern.
     if (QSslCertificate::fromData(file.read(4 * 1024 * 1024), QSsl::Pem).isEmpty())
-        return tr("The CA file %1 holds no PEM certificate (-----BEGIN CERTIFICATE-----).").arg(p);
+        return QCoreApplication::translate(
+                   "lap", "The CA file %1 holds no PEM certificate (-----BEGIN CERTIFICATE-----).")
+            .arg(p);
     return {};
 }
 

@@ -8,31 +8,33 @@
 
 namespace lap {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("lap::LaunchOptions", text);
-}
-} // namespace
-
 void addLaunchOptions(QCommandLineParser &parser)
 {
-    parser.setApplicationDescription(
-        tr("Terminal tabs on LiteLLM Agent Platform sandboxes.\n\n"
-           "Environment: LAP_BASE_URL and LAP_MASTER_KEY sign in for this run without the "
-           "keychain; LAP_TTY_FALLBACK and LAP_TTY_TOKEN work as in the lap CLI."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "lap::LaunchOptions",
+        "Terminal tabs on LiteLLM Agent Platform sandboxes.\n\n"
+        "Environment: LAP_BASE_URL and LAP_MASTER_KEY sign in for this run without the "
+        "keychain; LAP_TTY_FALLBACK and LAP_TTY_TOKEN work as in the lap CLI."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("agent"),
-                                 tr("Agent names or ids to open, one tab each."),
-                                 QStringLiteral("[agent...]"));
-    parser.addOption(
-        {QStringLiteral("agent"), tr("Open a new session of <agent> (name or id)."), tr("agent")});
+    parser.addPositionalArgument(
+        QStringLiteral("agent"),
+        QCoreApplication::translate("lap::LaunchOptions",
+                                    "Agent names or ids to open, one tab each."),
+        QStringLiteral("[agent...]"));
+    parser.addOption({QStringLiteral("agent"),
+                      QCoreApplication::translate("lap::LaunchOptions",
+                                                  "Open a new session of <agent> (name or id)."),
+                      QCoreApplication::translate("lap::LaunchOptions", "agent")});
     parser.addOption({QStringLiteral("resume"),
-                      tr("Attach to an existing session, by id or <base>/sessions/<id> URL."),
-                      tr("session")});
-    parser.addOption(
-        {QStringLiteral("profile"), tr("Use the saved platform profile <name>."), tr("name")});
+                      QCoreApplication::translate(
+                          "lap::LaunchOptions",
+                          "Attach to an existing session, by id or <base>/sessions/<id> URL."),
+                      QCoreApplication::translate("lap::LaunchOptions", "session")});
+    parser.addOption({QStringLiteral("profile"),
+                      QCoreApplication::translate("lap::LaunchOptions",
+                                                  "Use the saved platform profile <name>."),
+                      QCoreApplication::translate("lap::LaunchOptions", "name")});
 }
 
 Result<LaunchOptions> readLaunchOptions(const QCommandLineParser &parser, const QString &envBaseUrl,
@@ -53,14 +55,20 @@ Result<LaunchOptions> readLaunchOptions(const QCommandLineParser &parser, const 
     if (!envBaseUrl.isEmpty() || !envMasterKey.isEmpty()) {
         if (envBaseUrl.isEmpty() || envMasterKey.isEmpty())
             return Result<LaunchOptions>::failure(LapError(
-                LapError::Kind::Usage, tr("LAP_BASE_URL and LAP_MASTER_KEY must be set together."),
-                tr("Set both to sign in from the environment, or neither to use a saved "
-                   "profile.")));
+                LapError::Kind::Usage,
+                QCoreApplication::translate(
+                    "lap::LaunchOptions", "LAP_BASE_URL and LAP_MASTER_KEY must be set together."),
+                QCoreApplication::translate(
+                    "lap::LaunchOptions",
+                    "Set both to sign in from the environment, or neither to use a saved "
+                    "profile.")));
         QString why;
         const QUrl base = normalizeBaseUrl(envBaseUrl, &why);
         if (!base.isValid())
-            return Result<LaunchOptions>::failure(
-                LapError(LapError::Kind::Usage, tr("LAP_BASE_URL is not usable: %1").arg(why)));
+            return Result<LaunchOptions>::failure(LapError(
+                LapError::Kind::Usage,
+                QCoreApplication::translate("lap::LaunchOptions", "LAP_BASE_URL is not usable: %1")
+                    .arg(why)));
         o.envBaseUrl = base;
         o.envMasterKey = envMasterKey;
     }
