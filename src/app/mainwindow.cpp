@@ -636,10 +636,28 @@ void MainWindow::updateActions()
     }
     if (m_tray) {
         int live = 0;
-        for (TerminalTab *x : tabs())
+        int trying = 0;
+        int lost = 0;
+        for (TerminalTab *x : tabs()) {
             live += x->state() == TerminalTab::State::Connected;
+            trying += x->state() == TerminalTab::State::Reconnecting;
+            lost += x->state() == TerminalTab::State::Failed;
+        }
+        m_tray->setIcon(QIcon(trayIconPath(live, trying, lost)));
         m_tray->setToolTip(tr("LAP Desktop — %n session(s) connected", nullptr, live));
     }
+}
+
+QString MainWindow::trayIconPath(int connected, int reconnecting, int failed)
+{
+    // The worst news wins: a reconnecting or lost session is what the user must notice.
+    if (reconnecting > 0)
+        return QStringLiteral(":/icons/tray/lap-desktop-tray-reconnecting.svg");
+    if (failed > 0)
+        return QStringLiteral(":/icons/tray/lap-desktop-tray-offline.svg");
+    if (connected > 0)
+        return QStringLiteral(":/icons/tray/lap-desktop-tray-connected.svg");
+    return QStringLiteral(":/icons/tray/lap-desktop-tray-idle.svg");
 }
 
 void MainWindow::showAgentPicker()

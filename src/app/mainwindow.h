@@ -63,6 +63,8 @@ public:
     // Writes the open tabs for the next start (also done on quit).
     void saveTabsNow();
     static QString environmentProfile();
+    // The tray icon for these counts of tabs (resource path).
+    static QString trayIconPath(int connected, int reconnecting, int failed);
     // Background tabs marked by a bell or a dead session, and how many notifications were sent.
     bool isMarked(TerminalTab *tab) const { return m_marked.contains(tab); }
     int notificationCount() const { return m_notificationCount; }

@@ -295,6 +295,22 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(a->state(), TerminalTab::State::Connected, kTimeoutMs);
     }
 
+    void trayIconShowsTheWorstState()
+    {
+        QCOMPARE(MainWindow::trayIconPath(0, 0, 0),
+                 QStringLiteral(":/icons/tray/lap-desktop-tray-idle.svg"));
+        QCOMPARE(MainWindow::trayIconPath(3, 0, 0),
+                 QStringLiteral(":/icons/tray/lap-desktop-tray-connected.svg"));
+        QCOMPARE(MainWindow::trayIconPath(3, 0, 1),
+                 QStringLiteral(":/icons/tray/lap-desktop-tray-offline.svg"));
+        QCOMPARE(MainWindow::trayIconPath(3, 1, 1),
+                 QStringLiteral(":/icons/tray/lap-desktop-tray-reconnecting.svg"));
+        for (const QString &path :
+             {MainWindow::trayIconPath(0, 0, 0), MainWindow::trayIconPath(1, 0, 0),
+              MainWindow::trayIconPath(0, 0, 1), MainWindow::trayIconPath(0, 1, 0)})
+            QVERIFY2(!QIcon(path).pixmap(22, 22).isNull(), qPrintable(path));
+    }
+
     void closingATabDetachesWithoutEndingTheSession()
     {
         TerminalTab *tab = openConnected();
