@@ -32,13 +32,6 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-// Resources compiled into the static lapapp library are only registered when asked for; doing it
-// here means every user of MainWindow (the app and the GUI tests) gets the icons.
-static void initAppResources()
-{
-    Q_INIT_RESOURCE(lap_desktop);
-}
-
 namespace lap {
 
 MainWindow::MainWindow(const AppServices &services, QWidget *parent)

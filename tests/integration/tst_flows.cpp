@@ -172,9 +172,15 @@ private slots:
 
         QVERIFY(channel.sendResize(91, 37));
         QTRY_COMPARE_WITH_TIMEOUT(m_platform->lastPtySize(o.session.id), QSize(91, 37), 5000);
-        screen.clear();
-        QVERIFY(channel.sendInput(QByteArrayLiteral("stty size\r")));
-        QVERIFY2(screen.waitFor("37 91"), screen.text().constData());
+        // tmux applies the PTY's new size to its window a moment later (more under load):
+        // ask until the shell sees it.
+        bool seen = false;
+        for (int i = 0; i < 20 && !seen; ++i) {
+            screen.clear();
+            QVERIFY(channel.sendInput(QByteArrayLiteral("stty size\r")));
+            seen = screen.waitFor("37 91", 1000);
+        }
+        QVERIFY2(seen, screen.text().constData());
 
         // Leave something in the shell, detach, come back: it is the same shell.
         QVERIFY(channel.sendInput(QByteArrayLiteral("LAP_MARK=kept-$((2*21))\r")));
