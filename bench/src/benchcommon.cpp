@@ -1,0 +1,447 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "benchcommon.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QPaintEvent>
+#include <QSysInfo>
+#include <QThread>
+#include <QWidget>
+#include <QWindow>
+
+#include <qtermwidget.h>
+
+#include <algorithm>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <ctime>
+#include <sys/prctl.h>
+
+namespace lapbench {
+
+qint64 nowNs()
+{
+    timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return qint64(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
+}
+
+double percentile(QVector<double> sorted, double p)
+{
+    if (sorted.isEmpty())
+        return 0;
+    std::sort(sorted.begin(), sorted.end());
+    // Nearest rank: the smallest value with at least p % of the samples at or below it.
+    const int rank = std::max(1, int(std::ceil(p / 100.0 * sorted.size())));
+    return sorted.at(std::min(rank, int(sorted.size())) - 1);
+}
+
+Stats statsOf(QVector<double> v)
+{
+    Stats s;
+    s.n = v.size();
+    if (v.isEmpty())
+        return s;
+    std::sort(v.begin(), v.end());
+    s.min = v.first();
+    s.max = v.last();
+    s.median = percentile(v, 50);
+    s.p99 = percentile(v, 99);
+    double sum = 0;
+    for (double x : v)
+        sum += x;
+    s.mean = sum / v.size();
+    return s;
+}
+
+QJsonObject Stats::toJson() const
+{
+    return QJsonObject{{QStringLiteral("n"), n},           {QStringLiteral("min"), min},
+                       {QStringLiteral("median"), median}, {QStringLiteral("p99"), p99},
+                       {QStringLiteral("max"), max},       {QStringLiteral("mean"), mean}};
+}
+
+QJsonArray toJsonArray(const QVector<double> &v)
+{
+    QJsonArray a;
+    for (double x : v)
+        a.append(x);
+    return a;
+}
+
+QVector<double> fromJsonArray(const QJsonArray &a)
+{
+    QVector<double> v;
+    v.reserve(a.size());
+    for (const QJsonValue &x : a)
+        v.append(x.toDouble());
+    return v;
+}
+
+Rss readRss()
+{
+    Rss r;
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return r;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        auto value = [&line] {
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+        };
+        if (line.startsWith("VmRSS:"))
+            r.rssKb = value();
+        else if (line.startsWith("VmHWM:"))
+            r.hwmKb = value();
+    }
+    return r;
+}
+
+bool waitFor(const std::function<bool()> &done, int timeoutMs, int pollMs)
+{
+    if (done())
+        return true;
+    QEventLoop loop;
+    QTimer poll;
+    poll.setInterval(pollMs);
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (done())
+            loop.quit();
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    poll.start();
+    loop.exec();
+    return done();
+}
+
+void settle(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+void PlatformProcess::ChildProcess::setupChildProcess()
+{
+    ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+}
+
+PlatformProcess::~PlatformProcess()
+{
+    stop();
+}
+
+bool PlatformProcess::start(const QString &program, const QStringList &extraArgs, QString *error)
+{
+    const QString creds = m_dir.filePath(QStringLiteral("credentials.json"));
+    QStringList args{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--quiet"),
+                     QStringLiteral("--credentials-file"), creds};
+    args << extraArgs;
+    m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_process.setStandardOutputFile(QProcess::nullDevice());
+    m_process.start(program, args);
+    if (!m_process.waitForStarted(10000)) {
+        *error = QStringLiteral("cannot start %1: %2").arg(program, m_process.errorString());
+        return false;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < 10000) {
+        QFile f(creds);
+        if (f.open(QIODevice::ReadOnly)) {
+            const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+            if (!o.isEmpty()) {
+                m_base = QUrl(o.value(QStringLiteral("base")).toString());
+                m_key = o.value(QStringLiteral("key")).toString();
+                m_ttyToken = o.value(QStringLiteral("tty_token")).toString();
+                return true;
+            }
+        }
+        if (m_process.state() == QProcess::NotRunning)
+            break;
+        QThread::msleep(10);
+    }
+    *error = QStringLiteral("%1 wrote no credentials file").arg(program);
+    return false;
+}
+
+void PlatformProcess::stop()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.terminate(); // SIGTERM: it kills its tmux server and reaps every PTY child
+    if (!m_process.waitForFinished(10000)) {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+}
+
+lap::PlatformConfig PlatformProcess::config() const
+{
+    lap::PlatformConfig c;
+    c.baseUrl = m_base;
+    c.masterKey = m_key;
+    c.requestTimeoutMs = 10000;
+    return c;
+}
+
+QString benchShell()
+{
+    return QStringLiteral("env PS1='$ ' HISTFILE=/dev/null bash --norc --noprofile");
+}
+
+StallProbe::StallProbe(int intervalMs, QObject *parent) : QObject(parent)
+{
+    m_timer.setTimerType(Qt::PreciseTimer);
+    m_timer.setInterval(intervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &StallProbe::tick);
+}
+
+void StallProbe::start()
+{
+    m_maxGapNs = 0;
+    m_last = nowNs();
+    m_timer.start();
+}
+
+void StallProbe::stop()
+{
+    tick(); // a stall that is still going on when the run ends counts too
+    m_timer.stop();
+}
+
+double StallProbe::maxStallMs() const
+{
+    return std::max(0.0, maxGapMs() - m_timer.interval());
+}
+
+void StallProbe::tick()
+{
+    const qint64 now = nowNs();
+    m_maxGapNs = std::max(m_maxGapNs, now - m_last);
+    m_last = now;
+    if (m_onTick)
+        m_onTick();
+}
+
+PaintWatch::PaintWatch(QWidget *widget) : m_widget(widget)
+{
+    m_widget->installEventFilter(this);
+}
+
+PaintWatch::~PaintWatch()
+{
+    if (m_widget)
+        m_widget->removeEventFilter(this);
+}
+
+bool PaintWatch::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_widget || event->type() != QEvent::Paint || m_inside)
+        return QObject::eventFilter(watched, event);
+    // Paint now, through the widget's own handler, so the time below is the end of the paint.
+    m_inside = true;
+    static_cast<QObject *>(m_widget)->event(event);
+    m_inside = false;
+    m_lastEnd = nowNs();
+    ++m_paints;
+    if (m_onPaint)
+        m_onPaint(m_lastEnd);
+    return true;
+}
+
+QTermWidget *termWidgetOf(QWidget *remoteTerminal)
+{
+    return remoteTerminal ? remoteTerminal->findChild<QTermWidget *>() : nullptr;
+}
+
+App::App(const lap::PlatformConfig &platform, QSize size)
+{
+    settings = std::make_unique<QSettings>(dir.filePath(QStringLiteral("settings.ini")),
+                                           QSettings::IniFormat);
+    profiles = std::make_unique<lap::ProfileStore>(settings.get());
+    keys = std::make_unique<lap::CredentialStore>();
+    window = std::make_unique<lap::MainWindow>(
+        lap::AppServices{&nam, settings.get(), profiles.get(), keys.get()});
+    window->setPlatform(platform, QStringLiteral("bench"));
+    window->resize(size);
+    window->show();
+    waitFor([this] { return window->windowHandle() && window->windowHandle()->isExposed(); },
+            10000);
+}
+
+App::~App()
+{
+    // Tabs detach (close frames) before the window goes; give the frames a moment to leave.
+    window.reset();
+    settle(50);
+}
+
+bool waitConnected(lap::TerminalTab *tab, int timeoutMs)
+{
+    using S = lap::TerminalTab::State;
+    waitFor([tab] { return tab->state() == S::Connected || tab->state() == S::Failed; }, timeoutMs,
+            2);
+    return tab->state() == S::Connected;
+}
+
+namespace {
+
+QNetworkRequest restRequest(const lap::PlatformConfig &c, const QString &path)
+{
+    QUrl url = c.baseUrl;
+    url.setPath(QStringLiteral("/api/v1/managed_agents") + path);
+    QNetworkRequest r(url);
+    r.setRawHeader("Authorization", "Bearer " + c.masterKey.toUtf8());
+    r.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    return r;
+}
+
+QByteArray waitReply(QNetworkReply *reply)
+{
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(15000, &loop, &QEventLoop::quit);
+    if (!reply->isFinished())
+        loop.exec();
+    const QByteArray body = reply->isFinished() && reply->error() == QNetworkReply::NoError
+                                ? reply->readAll()
+                                : QByteArray();
+    reply->abort();
+    reply->deleteLater();
+    return body;
+}
+
+} // namespace
+
+QJsonObject getSessionJson(QNetworkAccessManager *nam, const lap::PlatformConfig &c,
+                           const QString &id, double *rttMs)
+{
+    const qint64 t0 = nowNs();
+    const QByteArray body = waitReply(nam->get(restRequest(c, QStringLiteral("/sessions/") + id)));
+    if (rttMs)
+        *rttMs = nsToMs(nowNs() - t0);
+    return QJsonDocument::fromJson(body).object();
+}
+
+void deleteSession(QNetworkAccessManager *nam, const lap::PlatformConfig &c, const QString &id)
+{
+    waitReply(nam->deleteResource(restRequest(c, QStringLiteral("/sessions/") + id)));
+}
+
+QString createReadySession(QNetworkAccessManager *nam, const lap::PlatformConfig &c,
+                           const QString &agent, int timeoutMs)
+{
+    // The seeded agents' ids are fixed, but a name lookup keeps this independent of them.
+    const QJsonObject agents =
+        QJsonDocument::fromJson(waitReply(nam->get(restRequest(c, QStringLiteral("/agents")))))
+            .object();
+    QString agentId;
+    for (const QJsonValue &a : agents.value(QStringLiteral("data")).toArray()) {
+        if (a.toObject().value(QStringLiteral("name")).toString() == agent)
+            agentId = a.toObject().value(QStringLiteral("id")).toString();
+    }
+    if (agentId.isEmpty())
+        return {};
+    const QJsonObject created =
+        QJsonDocument::fromJson(
+            waitReply(nam->post(
+                restRequest(c, QStringLiteral("/agents/%1/session").arg(agentId)),
+                QJsonDocument(QJsonObject{{QStringLiteral("title"), QStringLiteral("lap-bench")}})
+                    .toJson(QJsonDocument::Compact))))
+            .object();
+    const QString id = created.value(QStringLiteral("id")).toString();
+    if (id.isEmpty())
+        return {};
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < timeoutMs) {
+        const QJsonObject s = getSessionJson(nam, c, id);
+        if (s.value(QStringLiteral("status")).toString() == QLatin1String("ready"))
+            return id;
+        settle(20);
+    }
+    return {};
+}
+
+qint64 isoToEpochMs(const QString &iso)
+{
+    const QDateTime t = QDateTime::fromString(iso, Qt::ISODateWithMs);
+    return t.isValid() ? t.toMSecsSinceEpoch() : 0;
+}
+
+double loadAverage1()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    return f.readAll().split(' ').value(0).toDouble();
+}
+
+QJsonObject machineInfo()
+{
+    QString cpu;
+    QFile f(QStringLiteral("/proc/cpuinfo"));
+    if (f.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : f.readAll().split('\n')) {
+            if (line.startsWith("model name")) {
+                cpu = QString::fromUtf8(line.mid(line.indexOf(':') + 1).trimmed());
+                break;
+            }
+        }
+    }
+    return QJsonObject{
+        {QStringLiteral("cpu"), cpu},
+        {QStringLiteral("cores"), QThread::idealThreadCount()},
+        {QStringLiteral("load1"), loadAverage1()},
+        {QStringLiteral("kernel"), QSysInfo::kernelVersion()},
+        {QStringLiteral("qt"), QString::fromLatin1(qVersion())},
+        {QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+    };
+}
+
+void addCommonOptions(QCommandLineParser &p)
+{
+    p.addOption({QStringLiteral("local-platform"),
+                 QStringLiteral("lap-localplatform executable (default: $LAP_LOCALPLATFORM)"),
+                 QStringLiteral("path")});
+    p.addOption({QStringLiteral("out"), QStringLiteral("result JSON file (default: stdout)"),
+                 QStringLiteral("path")});
+    p.addOption({QStringLiteral("runs"), QStringLiteral("measured runs"), QStringLiteral("n"),
+                 QStringLiteral("5")});
+    p.addHelpOption();
+}
+
+Common readCommon(const QCommandLineParser &p)
+{
+    Common c;
+    c.platform = p.value(QStringLiteral("local-platform"));
+    if (c.platform.isEmpty())
+        c.platform = qEnvironmentVariable("LAP_LOCALPLATFORM");
+    c.out = p.value(QStringLiteral("out"));
+    c.runs = std::max(1, p.value(QStringLiteral("runs")).toInt());
+    return c;
+}
+
+bool writeResult(const QString &path, const QString &scenario, QJsonObject body)
+{
+    body.insert(QStringLiteral("scenario"), scenario);
+    body.insert(QStringLiteral("machine"), machineInfo());
+    const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Indented);
+    if (path.isEmpty()) {
+        std::fwrite(json.constData(), 1, size_t(json.size()), stdout);
+        return true;
+    }
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return f.write(json) == json.size();
+}
+
+} // namespace lapbench
