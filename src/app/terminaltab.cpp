@@ -23,6 +23,9 @@ namespace lap {
 
 namespace {
 
+// Backlog of remote output not yet taken by the emulator at which reading pauses.
+constexpr qint64 kOutputHighWater = 1024 * 1024;
+
 QColor stateColor(TerminalTab::State state)
 {
     switch (state) {
@@ -231,6 +234,10 @@ void TerminalTab::buildUi()
             m_channel->sendResize(cols, rows);
     });
     connect(m_terminal, &RemoteTerminal::detachRequested, this, &TerminalTab::detach);
+    connect(m_terminal, &RemoteTerminal::outputDrained, this, [this] {
+        if (m_channel)
+            m_channel->setReadPaused(false);
+    });
     connect(m_terminal, &RemoteTerminal::bell, this, &TerminalTab::bellRang);
 
     m_stack->setCurrentWidget(m_progressPage);
@@ -458,6 +465,10 @@ void TerminalTab::connectChannel()
         connect(m_channel, &TtyChannel::opened, this, &TerminalTab::onChannelOpened);
         connect(m_channel, &TtyChannel::output, this, [this](const QByteArray &bytes) {
             m_terminal->writeOutput(bytes);
+            // Flow control: the emulator is slower than a fast remote. Stop reading the socket
+            // while its backlog is large instead of buffering a flood without bound (bench/).
+            if (m_terminal->pendingOutputBytes() >= kOutputHighWater)
+                m_channel->setReadPaused(true);
             emit activity();
         });
         connect(m_channel, &TtyChannel::closed, this, &TerminalTab::onChannelClosed);

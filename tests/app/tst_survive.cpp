@@ -15,6 +15,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 #include <memory>
@@ -193,6 +194,29 @@ private slots:
         QCOMPARE(m_window->retryDroppedNow(), 1); // the back-off was cut short
         QCOMPARE(m_window->retryDroppedNow(), 0); // and a check is now in flight
         QTRY_COMPARE_WITH_TIMEOUT(tab->state(), TerminalTab::State::Connected, kTimeoutMs);
+    }
+
+    void aFloodIsFlowControlled()
+    {
+        // 24 MB on attach, faster than the emulator can take it: reading must pause instead of
+        // queueing the flood in memory, and the shell must still answer afterwards.
+        m_platform->setFloodBytes(24 * 1024 * 1024);
+        TerminalTab *tab = m_window->openAgent(QStringLiteral("shell"));
+        qint64 maxBacklog = 0;
+        bool paused = false;
+        QTimer probe;
+        connect(&probe, &QTimer::timeout, this, [&] {
+            maxBacklog = qMax(maxBacklog, tab->terminal()->pendingOutputBytes());
+            paused |= tab->channel() && tab->channel()->isReadPaused();
+        });
+        probe.start(5);
+        QTRY_COMPARE_WITH_TIMEOUT(tab->state(), TerminalTab::State::Connected, kTimeoutMs);
+        m_platform->setFloodBytes(0);
+        QTRY_VERIFY_WITH_TIMEOUT(tab->channel()->bytesReceived() > 24 * 1024 * 1024, 60000);
+        type(tab, QStringLiteral("echo flood-$((7*6))"));
+        QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(tab, QStringLiteral("flood-42")), 60000);
+        QVERIFY(paused);
+        QVERIFY2(maxBacklog < 8 * 1024 * 1024, qPrintable(QString::number(maxBacklog)));
     }
 
     void agentExitIsNotADrop()
