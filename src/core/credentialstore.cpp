@@ -22,6 +22,9 @@ namespace {
 const char kGroup[] = "profiles";
 const char kList[] = "list";
 const char kActive[] = "active";
+// Far more profiles than anyone keeps; bounds the loop below when a corrupted or hand-edited
+// file claims list/size=2000000000: startup would hang (tests/fuzz, corpus huge_size.ini).
+const int kMaxProfiles = 1000;
 
 // What went wrong with the keychain, as far as the user can do something about it.
 enum class KeychainProblem
@@ -107,7 +110,7 @@ QList<Profile> ProfileStore::profiles() const
 {
     QList<Profile> out;
     m_settings->beginGroup(QLatin1String(kGroup));
-    const int n = m_settings->beginReadArray(QLatin1String(kList));
+    const int n = qMin(m_settings->beginReadArray(QLatin1String(kList)), kMaxProfiles);
     for (int i = 0; i < n; ++i) {
         m_settings->setArrayIndex(i);
         Profile p;

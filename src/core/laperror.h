@@ -36,6 +36,8 @@ struct LapError
 
     Kind kind = Kind::None;
     int httpStatus = 0;
+    // How long the server asked us to wait (Retry-After on a 429/503), 0 when it did not say.
+    int retryAfterMs = 0;
     QString message;
     QString hint;
     QString detail;

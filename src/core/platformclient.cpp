@@ -8,8 +8,10 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QRegularExpression>
 #include <QSet>
 #include <QStringList>
+#include <QTimer>
 
 #if QT_CONFIG(ssl)
 #include <QSslCertificate>
@@ -18,6 +20,7 @@
 #endif
 
 #include <algorithm>
+#include <limits>
 
 namespace lap {
 
@@ -29,6 +32,11 @@ const int kExcerptChars = 120;
 const int kNamesListed = 8;
 const int kIssuesListed = 3;
 const char kSslErrorsProperty[] = "lapSslErrors";
+// Why send()'s guards aborted a reply: "size" (over kMaxReplyBytes) or "slow" (deadline).
+const char kAbortReasonProperty[] = "lapAbortReason";
+// A reply must be complete within this many transfer timeouts (see PlatformConfig).
+const int kDeadlineFactor = 4;
+const qint64 kMaxRetryAfterMs = 3600 * 1000;
 
 // Qt substitutes %n but, without a loaded translation, leaves "agent(s)" as it is; resolve the
 // English plural here so an untranslated build still reads "1 agent available".
@@ -103,6 +111,58 @@ QString verbOf(const QNetworkReply *reply)
 QString excerpt(const QByteArray &body, int chars)
 {
     return QString::fromUtf8(body).simplified().left(chars);
+}
+
+// Proxies, load balancers and captive portals answer with HTML pages; their markup says
+// nothing to a user, their title usually does ("502 Bad Gateway").
+bool looksLikeHtml(const QNetworkReply *reply, const QByteArray &body)
+{
+    if (reply->header(QNetworkRequest::ContentTypeHeader)
+            .toString()
+            .contains(QLatin1String("html"), Qt::CaseInsensitive))
+        return true;
+    const QByteArray head = body.left(256).trimmed().toLower();
+    return head.startsWith("<!doctype html") || head.startsWith("<html");
+}
+
+QString htmlText(QString html)
+{
+    static const QRegularExpression hidden(QStringLiteral("<(script|style)\\b.*?</\\1\\s*>"),
+                                           QRegularExpression::CaseInsensitiveOption |
+                                               QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression tag(QStringLiteral("<[^>]*>"));
+    html.remove(hidden);
+    html.replace(tag, QStringLiteral(" "));
+    const QPair<const char *, const char *> entities[] = {{"&nbsp;", " "}, {"&lt;", "<"},
+                                                          {"&gt;", ">"},   {"&quot;", "\""},
+                                                          {"&#39;", "'"},  {"&amp;", "&"}};
+    for (const auto &e : entities)
+        html.replace(QLatin1String(e.first), QLatin1String(e.second));
+    return html.simplified();
+}
+
+// The page's title, else its first heading, else its text; at most `chars` characters.
+QString htmlSummary(const QByteArray &body, int chars)
+{
+    static const QRegularExpression title(QStringLiteral("<title[^>]*>(.*?)</title>"),
+                                          QRegularExpression::CaseInsensitiveOption |
+                                              QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression heading(QStringLiteral("<h1[^>]*>(.*?)</h1>"),
+                                            QRegularExpression::CaseInsensitiveOption |
+                                                QRegularExpression::DotMatchesEverythingOption);
+    const QString html = QString::fromUtf8(body.left(64 * 1024));
+    for (const QRegularExpression *re : {&title, &heading}) {
+        const QString text = htmlText(re->match(html).captured(1));
+        if (!text.isEmpty())
+            return text.left(chars);
+    }
+    return htmlText(html).left(chars);
+}
+
+// What of a body is worth quoting in a message: an HTML page's summary, else the start.
+QString bodyExcerpt(const QNetworkReply *reply, const QByteArray &body, int chars)
+{
+    return looksLikeHtml(reply, body) ? htmlSummary(body, chars) : excerpt(body, chars);
 }
 
 // "path.to.field: message" for one zod issue.
@@ -205,6 +265,31 @@ Result<T> objectTo(const QJsonDocument &doc, const QString &action,
 }
 
 } // namespace
+
+int retryAfterMs(const QByteArray &value, const QDateTime &now)
+{
+    const QByteArray v = value.trimmed();
+    if (v.isEmpty())
+        return 0;
+    bool isNumber = false;
+    const qlonglong seconds = v.toLongLong(&isNumber);
+    qint64 ms = 0;
+    if (isNumber) {
+        ms = seconds <= 0                        ? 0
+             : seconds > kMaxRetryAfterMs / 1000 ? kMaxRetryAfterMs
+                                                 : seconds * 1000;
+    } else {
+        // An HTTP date; Qt 6 reads "+0000" but not the "GMT" that HTTP prescribes.
+        QString text = QString::fromLatin1(v);
+        if (text.endsWith(QLatin1String(" GMT")))
+            text = text.chopped(4) + QLatin1String(" +0000");
+        const QDateTime when = QDateTime::fromString(text, Qt::RFC2822Date);
+        if (!when.isValid())
+            return 0;
+        ms = now.msecsTo(when);
+    }
+    return int(std::clamp<qint64>(ms, 0, kMaxRetryAfterMs));
+}
 
 QUrl normalizeBaseUrl(const QString &text, QString *error)
 {
@@ -420,6 +505,27 @@ QNetworkReply *PlatformClient::send(const QByteArray &verb, const QString &path,
         reply->setProperty(kSslErrorsProperty, texts.join(QLatin1String("; ")));
     });
 #endif
+
+    // A hostile or broken server must not make us buffer without limit, nor keep a call open
+    // forever by dripping a byte at a time (the transfer timeout only sees "no progress").
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64 total) {
+        if (received > kMaxReplyBytes || total > kMaxReplyBytes) {
+            reply->setProperty(kAbortReasonProperty, QByteArrayLiteral("size"));
+            reply->abort();
+        }
+    });
+    if (m_config.requestTimeoutMs > 0) {
+        auto *deadline = new QTimer(reply);
+        deadline->setSingleShot(true);
+        connect(deadline, &QTimer::timeout, reply, [reply]() {
+            if (reply->isFinished())
+                return;
+            reply->setProperty(kAbortReasonProperty, QByteArrayLiteral("slow"));
+            reply->abort();
+        });
+        deadline->start(int(std::min<qint64>(qint64(kDeadlineFactor) * m_config.requestTimeoutMs,
+                                             std::numeric_limits<int>::max())));
+    }
     return reply;
 }
 
@@ -449,8 +555,37 @@ LapError PlatformClient::errorForReply(QNetworkReply *reply, const QByteArray &b
                         status);
     }
 
+    const QByteArray abortReason = reply->property(kAbortReasonProperty).toByteArray();
+    if (abortReason == "size") {
+        return LapError(
+            LapError::Kind::Protocol,
+            QCoreApplication::translate(
+                "lap", "%1 failed: the reply from %2 is larger than %3 MB, so it was not read.")
+                .arg(action, base, QString::number(kMaxReplyBytes / (1024 * 1024))),
+            QCoreApplication::translate(
+                "lap", "Check that the platform URL points to a LiteLLM Agent Platform."),
+            where, status);
+    }
+    if (abortReason == "slow") {
+        return LapError(
+            LapError::Kind::Timeout,
+            QCoreApplication::translate(
+                "lap", "%1 failed: %2 sent its reply too slowly (not complete after %3 s).")
+                .arg(action, base, secondsText(kDeadlineFactor * m_config.requestTimeoutMs)),
+            tr("The platform or a proxy in between may be overloaded; try again."), where, status);
+    }
+
     // Our own aborts never get here (the call disconnects first), so a cancelled reply is the
     // transfer timeout firing.
+    if ((err == QNetworkReply::OperationCanceledError || err == QNetworkReply::TimeoutError) &&
+        status != 0) {
+        return LapError(
+            LapError::Kind::Timeout,
+            QCoreApplication::translate(
+                "lap", "%1 failed: %2 stopped sending its reply (nothing more for %3 s).")
+                .arg(action, base, secondsText(m_config.requestTimeoutMs)),
+            tr("The platform or a proxy in between may be overloaded; try again."), where, status);
+    }
     if (err == QNetworkReply::OperationCanceledError || err == QNetworkReply::TimeoutError) {
         return LapError(
             LapError::Kind::Timeout,
@@ -476,6 +611,21 @@ LapError PlatformClient::errorForReply(QNetworkReply *reply, const QByteArray &b
                                QLatin1Char('\n') + excerpt(body, 2000);
         const QJsonValue errorValue = bodyError(body);
         const QString code = QString::number(status);
+        const int retryMs =
+            retryAfterMs(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
+        if (status == 429) {
+            LapError e(LapError::Kind::Server,
+                       QCoreApplication::translate(
+                           "lap", "%1 failed: %2 is limiting the rate of requests (HTTP 429).")
+                           .arg(action, base),
+                       retryMs > 0
+                           ? QCoreApplication::translate("lap", "Wait %1 s and try again.")
+                                 .arg((retryMs + 999) / 1000)
+                           : QCoreApplication::translate("lap", "Wait a moment and try again."),
+                       detail, status);
+            e.retryAfterMs = retryMs;
+            return e;
+        }
         if (status == 401 || status == 403) {
             return LapError(LapError::Kind::Auth,
                             QCoreApplication::translate(
@@ -495,7 +645,7 @@ LapError PlatformClient::errorForReply(QNetworkReply *reply, const QByteArray &b
         if (status == 400) {
             QString what = withoutFinalPeriod(describeErrorValue(errorValue));
             if (what.isEmpty())
-                what = withoutFinalPeriod(excerpt(body, kExcerptChars));
+                what = withoutFinalPeriod(bodyExcerpt(reply, body, kExcerptChars));
             const QString msg =
                 what.isEmpty()
                     ? QCoreApplication::translate(
@@ -509,7 +659,7 @@ LapError PlatformClient::errorForReply(QNetworkReply *reply, const QByteArray &b
         if (status == 409) {
             QString what = withoutFinalPeriod(describeErrorValue(errorValue));
             if (what.isEmpty())
-                what = withoutFinalPeriod(excerpt(body, kExcerptChars));
+                what = withoutFinalPeriod(bodyExcerpt(reply, body, kExcerptChars));
             if (what.isEmpty())
                 what = tr("conflict");
             return LapError(LapError::Kind::Conflict,
@@ -518,15 +668,17 @@ LapError PlatformClient::errorForReply(QNetworkReply *reply, const QByteArray &b
                             QString(), detail, status);
         }
         const QString what = errorValue.isString() ? errorValue.toString().simplified()
-                                                   : excerpt(body, kExcerptChars);
+                                                   : bodyExcerpt(reply, body, kExcerptChars);
         const QString msg =
             what.isEmpty()
                 ? QCoreApplication::translate("lap", "%1 failed: server error (HTTP %2).")
                       .arg(action, code)
                 : QCoreApplication::translate("lap", "%1 failed: server error (HTTP %2): %3")
                       .arg(action, code, what);
-        return LapError(LapError::Kind::Server, msg,
-                        tr("The platform had a problem; try again in a moment."), detail, status);
+        LapError e(LapError::Kind::Server, msg,
+                   tr("The platform had a problem; try again in a moment."), detail, status);
+        e.retryAfterMs = retryMs;
+        return e;
     }
 
     if (err != QNetworkReply::NoError) {
@@ -568,6 +720,14 @@ void PlatformClient::step(PlatformCall *call, const QByteArray &verb, const QStr
         QJsonDocument doc;
         QString why;
         if (!parseJson(b, &doc, &why)) {
+            // A 200 HTML page is a proxy's or captive portal's, not the platform's.
+            if (looksLikeHtml(r, b) && !b.trimmed().isEmpty()) {
+                const QString page = withoutFinalPeriod(htmlSummary(b, kExcerptChars));
+                why = page.isEmpty()
+                          ? QCoreApplication::translate("lap", "an HTML page instead of JSON")
+                          : QCoreApplication::translate("lap", "an HTML page instead of JSON: %1")
+                                .arg(page);
+            }
             onError(protocolError(action, why));
             return;
         }

@@ -4,6 +4,7 @@
 #include "laperror.h"
 #include "models.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QObject>
@@ -24,6 +25,8 @@ struct PlatformConfig
 {
     QUrl baseUrl;      // e.g. https://lap.example.com (trailing '/' stripped by normalizeBaseUrl)
     QString masterKey; // sent only as `Authorization: Bearer <key>` to baseUrl's origin
+    // No progress for this long aborts a request; a reply still incomplete after four times
+    // this long is aborted too (a server dripping one byte at a time).
     int requestTimeoutMs = 30000;
     QString caFile; // extra CA certificates (PEM) trusted for this platform; empty = system
 };
@@ -70,6 +73,14 @@ private:
     bool m_finished = false;
     bool m_aborted = false;
 };
+
+// The largest REST reply read; anything longer is aborted with a clear error. An agent page of
+// 200 rows with long prompts stays far below it.
+constexpr qint64 kMaxReplyBytes = 8 * 1024 * 1024;
+
+// Parses a Retry-After header value (delta-seconds or an HTTP date) relative to `now`, in ms;
+// 0 when absent or unreadable; at most one hour.
+int retryAfterMs(const QByteArray &value, const QDateTime &now);
 
 // The platform's REST API (platform-api.md §4). Every callback receives either a value or a
 // LapError whose message names the cause and the fix; messages are fixed and tested, so change

@@ -15,6 +15,21 @@ namespace {
 
 // Three failures in a row end the poll, as in the reference CLI (platform-api.md §8).
 const int kMaxConsecutiveFailures = 3;
+// The longest pause a Retry-After can impose on the poll; the give-up time bounds the total.
+const int kMaxRetryAfterMs = 30000;
+
+// A row without a status cannot be decided on (platform-api.md §4.4); worded like
+// PlatformClient's other unexpected-reply errors.
+LapError missingStatusError(const QString &action)
+{
+    return LapError(
+        LapError::Kind::Protocol,
+        QCoreApplication::translate("lap", "%1 failed: the platform sent an unexpected reply (%2).")
+            .arg(action, QCoreApplication::translate("lap", "field '%1' is missing")
+                             .arg(QStringLiteral("status"))),
+        QCoreApplication::translate(
+            "lap", "Check that the platform URL points to a LiteLLM Agent Platform."));
+}
 
 QString reasonOrDefault(const QString &reason)
 {
@@ -170,15 +185,27 @@ void SessionOpener::schedulePoll()
 void SessionOpener::poll()
 {
     const quint64 gen = m_generation;
+    const QString action = QCoreApplication::translate("lap", "Checking the session");
     m_call = m_client->getSession(
         m_session.id,
-        [this, gen](const Result<Session> &r) {
+        [this, gen, action](const Result<Session> &result) {
             if (gen != m_generation)
                 return;
             m_call = nullptr;
+            Result<Session> r = result;
+            if (r.ok() && r.value.status.isEmpty())
+                r = Result<Session>::failure(missingStatusError(action));
             if (r.ok()) {
                 m_consecutiveFailures = 0;
                 onSession(r.value, true);
+                return;
+            }
+            // The platform asked for a pause (429/503 with Retry-After): that is not the
+            // session failing, so it does not count towards the limit; the give-up time still
+            // bounds the whole wait.
+            if (r.error.retryAfterMs > 0 && r.error.kind != LapError::Kind::Auth) {
+                m_timer.start(std::max(pollDelayMs(m_attempt++, m_options.maxPollIntervalMs),
+                                       std::min(r.error.retryAfterMs, kMaxRetryAfterMs)));
                 return;
             }
             // A rejected key will not heal by itself; anything else (network, timeout, 404,
@@ -190,7 +217,7 @@ void SessionOpener::poll()
             }
             schedulePoll();
         },
-        QCoreApplication::translate("lap", "Checking the session"));
+        action);
 }
 
 // By value: `s` is often m_session, and a slot may start a new run that resets it.
@@ -305,6 +332,10 @@ void SessionOpener::attach(const QString &sessionId)
         m_session = r.value;
         if (r.value.isReady()) {
             succeed(r.value);
+            return;
+        }
+        if (r.value.status.isEmpty()) {
+            fail(missingStatusError(QCoreApplication::translate("lap", "Fetching the session")));
             return;
         }
         const Session &s = r.value;

@@ -16,6 +16,9 @@ constexpr int kDefaultConnectTimeoutMs = 20000;
 constexpr int kTailBytes = 512;
 // A server that never answers our close frame must not keep a detached tab waiting.
 constexpr int kCloseGraceMs = 3000;
+// Terminal output comes in frames of a few KB; Qt would otherwise buffer a frame or message of
+// up to 2 GB that a hostile server announces. Anything larger is closed with 1009.
+constexpr quint64 kMaxIncomingBytes = 64 * 1024 * 1024;
 
 const char kExitedMarker[] = "[bridge] process exited";
 const char kSpawnMarker[] = "[bridge] failed to spawn";
@@ -117,15 +120,43 @@ LapError upgradeError(int status, bool tokenSent, const QString &detail)
     return LapError(LapError::Kind::TtyUpgrade, message, hint, detail, status);
 }
 
+// A close reason or notice comes from the server and ends up in a one-line banner: escape
+// sequences, line breaks, other control characters and bidi overrides (which could make the
+// line read as something else) go, and so does a final period (the sentence adds its own).
+QString displayText(const QString &text, bool dropFinalPeriod = true)
+{
+    QString s = stripAnsi(text);
+    for (QChar &c : s) {
+        const ushort u = c.unicode();
+        const bool control = u < 0x20 || (u >= 0x7f && u < 0xa0);
+        const bool bidi = (u >= 0x200e && u <= 0x200f) || (u >= 0x202a && u <= 0x202e) ||
+                          (u >= 0x2066 && u <= 0x2069);
+        if (control || bidi)
+            c = QLatin1Char(' ');
+    }
+    s = s.simplified();
+    while (dropFinalPeriod && s.endsWith(QLatin1Char('.')))
+        s.chop(1);
+    return s;
+}
+
 bool isNamedCloseCode(int code)
 {
     switch (code) {
     case 1000:
     case 1001:
+    case 1002:
+    case 1003:
     case 1005:
     case 1006:
+    case 1007:
     case 1008:
+    case 1009:
+    case 1010:
     case 1011:
+    case 1012:
+    case 1013:
+    case 1014:
         return true;
     default:
         return false;
@@ -141,14 +172,30 @@ QString closeCodeName(int code)
         return QCoreApplication::translate("lap", "normal closure");
     case 1001:
         return QCoreApplication::translate("lap", "going away");
+    case 1002:
+        return QCoreApplication::translate("lap", "protocol error");
+    case 1003:
+        return QCoreApplication::translate("lap", "unsupported data");
     case 1005:
         return QCoreApplication::translate("lap", "no status");
     case 1006:
         return QCoreApplication::translate("lap", "abnormal closure");
+    case 1007:
+        return QCoreApplication::translate("lap", "invalid data");
     case 1008:
         return QCoreApplication::translate("lap", "policy violation");
+    case 1009:
+        return QCoreApplication::translate("lap", "message too big");
+    case 1010:
+        return QCoreApplication::translate("lap", "missing extension");
     case 1011:
         return QCoreApplication::translate("lap", "server error");
+    case 1012:
+        return QCoreApplication::translate("lap", "service restart");
+    case 1013:
+        return QCoreApplication::translate("lap", "try again later");
+    case 1014:
+        return QCoreApplication::translate("lap", "bad gateway");
     default:
         return QCoreApplication::translate("lap", "code %1").arg(code);
     }
@@ -156,18 +203,20 @@ QString closeCodeName(int code)
 
 QString TtyClose::describe() const
 {
+    const QString why = displayText(codeReason);
+    const QString said = displayText(notice, false); // the bridge's own sentence, kept whole
     switch (reason) {
     case Reason::UserDetached:
         return {};
     case Reason::AgentExited:
-        if (notice.isEmpty())
+        if (said.isEmpty())
             return QCoreApplication::translate("lap", "The agent exited.");
-        return QCoreApplication::translate("lap", "The agent exited (%1).").arg(notice);
+        return QCoreApplication::translate("lap", "The agent exited (%1).").arg(said);
     case Reason::SpawnFailed:
-        if (notice.isEmpty())
+        if (said.isEmpty())
             return QCoreApplication::translate("lap", "The sandbox could not start the agent.");
         return QCoreApplication::translate("lap", "The sandbox could not start the agent (%1).")
-            .arg(notice);
+            .arg(said);
     case Reason::Dropped:
         break;
     }
@@ -175,16 +224,16 @@ QString TtyClose::describe() const
         return QCoreApplication::translate("lap", "Connection lost.");
     // Unknown codes have no name worth repeating ("code 4000: code 4000").
     if (!isNamedCloseCode(code)) {
-        if (codeReason.isEmpty())
+        if (why.isEmpty())
             return QCoreApplication::translate("lap", "Connection lost (code %1).").arg(code);
         return QCoreApplication::translate("lap", "Connection lost (code %1 — %2).")
-            .arg(QString::number(code), codeReason);
+            .arg(QString::number(code), why);
     }
-    if (codeReason.isEmpty())
+    if (why.isEmpty())
         return QCoreApplication::translate("lap", "Connection lost (code %1: %2).")
             .arg(QString::number(code), closeCodeName(code));
     return QCoreApplication::translate("lap", "Connection lost (code %1: %2 — %3).")
-        .arg(QString::number(code), closeCodeName(code), codeReason);
+        .arg(QString::number(code), closeCodeName(code), why);
 }
 
 QString describeDrop(const TtyClose &close, const Result<Session> &after)
@@ -251,6 +300,9 @@ TtyChannel::TtyChannel(QObject *parent) : QObject(parent)
     m_connectTimer.setSingleShot(true);
     m_connectTimer.setInterval(kDefaultConnectTimeoutMs);
     connect(&m_connectTimer, &QTimer::timeout, this, &TtyChannel::onConnectTimeout);
+    m_pauseLimit.setSingleShot(true);
+    m_pauseLimit.setInterval(kMaxReadPauseMs);
+    connect(&m_pauseLimit, &QTimer::timeout, this, [this] { setReadPaused(false); });
 }
 
 TtyChannel::~TtyChannel()
@@ -286,6 +338,9 @@ void TtyChannel::setConnectTimeout(int ms)
 void TtyChannel::open(const TtyTarget &target)
 {
     dropSocket();
+    m_readPaused = false;
+    m_receiveBufferCapped = false;
+    m_pauseLimit.stop();
     ++m_generation;
     m_target = target;
     m_lastCols = 0;
@@ -310,6 +365,8 @@ void TtyChannel::open(const TtyTarget &target)
 
     // No subprotocol, no origin: the harness expects neither (platform-api.md §7).
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    m_socket->setMaxAllowedIncomingFrameSize(kMaxIncomingBytes);
+    m_socket->setMaxAllowedIncomingMessageSize(kMaxIncomingBytes);
     connect(m_socket, &QWebSocket::connected, this, &TtyChannel::onConnected);
     connect(m_socket, &QWebSocket::disconnected, this, &TtyChannel::onDisconnected);
     connect(m_socket, &QWebSocket::stateChanged, this, &TtyChannel::onStateChanged);
@@ -385,6 +442,33 @@ bool TtyChannel::sendInput(const QByteArray &bytes)
     // JSON snippet must reach the agent as typed (platform-api.md §7).
     m_socket->sendBinaryMessage(bytes);
     return true;
+}
+
+void TtyChannel::setReadPaused(bool paused)
+{
+    if (paused == m_readPaused)
+        return;
+    m_readPaused = paused;
+    if (paused)
+        m_pauseLimit.start();
+    else
+        m_pauseLimit.stop();
+    if (!m_socket)
+        return;
+    // QWebSocket has no pause, but its TCP socket stops reading from the kernel once its read
+    // buffer is full, and QWebSocket consumes a frame only when the whole frame is buffered:
+    // with a 1-byte buffer nothing more gets through. 0 is Qt's "unlimited" (the default), which
+    // also re-arms the read notifier, so data the kernel held meanwhile arrives at once.
+    m_socket->setReadBufferSize(paused ? 1 : 0);
+    if (paused && !m_receiveBufferCapped) {
+        // QWebSocket does not expose its TCP socket's options; it is its child in Qt 5 and 6.
+        // Without it (a later Qt) the pause still works, the first resume is only bigger.
+        if (auto *tcp = m_socket->findChild<QAbstractSocket *>()) {
+            tcp->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption,
+                                 kPausedReceiveBuffer);
+            m_receiveBufferCapped = true;
+        }
+    }
 }
 
 bool TtyChannel::sendResize(int cols, int rows, bool force)
@@ -586,6 +670,13 @@ TtyClose TtyChannel::classifyClose() const
     if (m_closeFrameReceived || m_userClosed) {
         c.code = m_socket ? int(m_socket->closeCode()) : 0;
         c.codeReason = m_socket ? m_socket->closeReason() : QString();
+        // Qt (5.15, 6.4) answers a close code that is invalid on the wire (1005, 1015, 2999,
+        // 5000, ...) with 1002 and then names 1002 as the invalid one.
+        static const QRegularExpression invalidCode(
+            QStringLiteral("^Invalid close code \\d+ detected\\.?$"));
+        if (c.code == 1002 && invalidCode.match(c.codeReason).hasMatch())
+            c.codeReason =
+                QCoreApplication::translate("lap", "the server sent an invalid close code");
     } else {
         // No close frame: RFC 6455 reserves 1006 for exactly this, though Qt says 1000.
         c.code = 1006;

@@ -97,6 +97,21 @@ public:
     void setConnectTimeout(int ms); // default 20000; 0 disables
     qint64 bytesReceived() const { return m_bytesReceived; }
 
+    // Flow control for a consumer that cannot keep up (a terminal with a large backlog): while
+    // paused the socket is not read, so the kernel's receive window closes and the sender (in
+    // the end the remote program) waits. Keystrokes, resizes and pings still go out. What Qt
+    // had already read from the kernel when the pause began still arrives (bounded by the
+    // kernel's receive buffer). A drop while paused is noticed once reading resumes. A pause
+    // ends by itself after kMaxReadPauseMs: Qt closes a connection whose frame stays
+    // incomplete for 5 s, so a longer pause would cost the connection. The first pause also
+    // caps the socket's kernel receive buffer at kPausedReceiveBuffer: what piles up there
+    // while paused arrives in one piece on resume, and Linux lets it grow to several MB.
+    // Reset by open().
+    static constexpr int kMaxReadPauseMs = 3000;
+    static constexpr int kPausedReceiveBuffer = 512 * 1024;
+    void setReadPaused(bool paused);
+    bool isReadPaused() const { return m_readPaused; }
+
 signals:
     void opened();
     void output(const QByteArray &bytes);
@@ -128,6 +143,9 @@ private:
     QWebSocket *m_socket = nullptr;
     QTimer m_keepAlive;
     QTimer m_connectTimer;
+    QTimer m_pauseLimit; // ends a read pause before Qt's incomplete-frame timeout would
+    bool m_readPaused = false;
+    bool m_receiveBufferCapped = false;
 #ifndef QT_NO_SSL
     QSslConfiguration m_sslConfig;
     bool m_haveSslConfig = false;

@@ -14,9 +14,11 @@
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 
@@ -53,6 +55,15 @@ struct CannedResponse
     bool stall = false;  // never answer, keep the connection open
     bool drop = false;   // close the connection without answering
     bool stream = false; // send the headers and `body`, then keep the connection open (SSE)
+    // Hostile servers (tests/hostile): send the headers (with the full Content-Length) and
+    // only the first `partialBytes` bytes of the body, then stall; -1 sends it all.
+    int partialBytes = -1;
+    // Send the whole answer `dripBytes` at a time, one piece every `dripMs` ms; 0 = at once.
+    int dripMs = 0;
+    int dripBytes = 1;
+    bool dripBodyOnly = false; // the headers at once, then the body drips
+    // No Content-Length: the body goes chunked (size unknown to the client until the end).
+    bool chunked = false;
 
     static CannedResponse json(int status, const QByteArray &body)
     {
@@ -233,12 +244,51 @@ private:
                 s->write(out);
                 return;
             }
-            out += "Content-Length: " + QByteArray::number(resp.body.size()) + "\r\n";
-            out += "Connection: close\r\n\r\n";
-            out += resp.body;
+            if (resp.chunked) {
+                out += "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+                for (int at = 0; at < resp.body.size(); at += 64 * 1024) {
+                    const QByteArray piece = resp.body.mid(at, 64 * 1024);
+                    out += QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n";
+                }
+                out += "0\r\n\r\n";
+            } else {
+                out += "Content-Length: " + QByteArray::number(resp.body.size()) + "\r\n";
+                out += "Connection: close\r\n\r\n";
+                out += resp.partialBytes >= 0 ? resp.body.left(resp.partialBytes) : resp.body;
+            }
+            if (resp.partialBytes >= 0) {
+                s->write(out); // and never the rest
+                return;
+            }
+            if (resp.dripMs > 0) {
+                const int head = resp.dripBodyOnly ? out.indexOf("\r\n\r\n") + 4 : 0;
+                s->write(out.left(head));
+                drip(s, out.mid(head), resp.dripMs, std::max(1, resp.dripBytes));
+                return;
+            }
             s->write(out);
             s->disconnectFromHost();
         });
+    }
+
+    // Writes `data` a few bytes per tick; stops when the client goes away.
+    void drip(QTcpSocket *s, const QByteArray &data, int everyMs, int bytes)
+    {
+        auto *timer = new QTimer(s);
+        auto rest = std::make_shared<QByteArray>(data);
+        connect(timer, &QTimer::timeout, s, [s, timer, rest, bytes]() {
+            if (s->state() != QAbstractSocket::ConnectedState) {
+                timer->stop();
+                return;
+            }
+            s->write(rest->left(bytes));
+            rest->remove(0, bytes);
+            if (rest->isEmpty()) {
+                timer->stop();
+                s->disconnectFromHost();
+            }
+        });
+        timer->start(everyMs);
     }
 
     QElapsedTimer m_clock;

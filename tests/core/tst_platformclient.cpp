@@ -508,25 +508,24 @@ private slots:
                    "  <body>\n\t<center><h1>503 Service Temporarily Unavailable</h1></center>\n"
                    "  <hr><center>nginx</center>\n  </body>\n</html>\n")
             << int(LapError::Kind::Server)
-            << QStringLiteral("Creating the session failed: server error (HTTP 503): <html> <head>"
-                              "<title>503 Service Temporarily Unavailable</title></head> <body> "
-                              "<center><h1>503 Service Temporarily Unavai")
+            // issue 7: a proxy's HTML page is summarised by its title
+            << QStringLiteral("Creating the session failed: server error (HTTP 503): 503 Service "
+                              "Temporarily Unavailable")
             << server;
         QTest::newRow("502 empty")
             << 502 << QByteArray() << int(LapError::Kind::Server)
             << QStringLiteral("Creating the session failed: server error (HTTP 502).") << server;
-        QTest::newRow("429 nested error")
+        QTest::newRow("429 nested error") // issue 7: 429 says what it is
             << 429 << QByteArray(R"({"error":{"message":"slow down"}})")
             << int(LapError::Kind::Server)
-            << QStringLiteral("Creating the session failed: server error (HTTP 429): "
-                              "{\"error\":{\"message\":\"slow down\"}}")
-            << server;
+            << QStringLiteral("Creating the session failed: %1 is limiting the rate of requests "
+                              "(HTTP 429).")
+            << QStringLiteral("Wait a moment and try again.");
         QTest::newRow("200 html") << 200 << QByteArray("<!DOCTYPE html><html></html>")
                                   << int(LapError::Kind::Protocol)
-                                  << QStringLiteral(
+                                  << QStringLiteral( // issue 7: names the HTML page
                                          "Creating the session failed: the platform sent "
-                                         "an unexpected reply (the reply is not JSON: "
-                                         "illegal value at offset 1).")
+                                         "an unexpected reply (an HTML page instead of JSON).")
                                   << protocol;
         QTest::newRow("200 wrong type")
             << 200 << QByteArray(R"({"id":"s1","status":5})") << int(LapError::Kind::Protocol)

@@ -1,0 +1,331 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Secrets stay where they belong (issue 7). A full session in this process, the way a user
+// runs it: sign in through the SignInDialog (the key goes to the real keychain), a MainWindow
+// opens the agent on the local platform, the user types into the terminal, detaches with
+// Ctrl-D and quits. Every Qt logging category is switched on meanwhile. Then every file under
+// this test's HOME and XDG directories, everything written to stdout and stderr, and
+// /proc/self/cmdline are searched for the master key and the tty token: none may hold either.
+// Also: the master key never travels on the WebSocket, nor to another origin.
+#include "cannedhttpserver.h"
+#include "credentialstore.h"
+#include "localplatform.h"
+#include "mainwindow.h"
+#include "rawwsserver.h"
+#include "remoteterminal.h"
+#include "secretscan.h"
+#include "signindialog.h"
+#include "terminaltab.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace lap;
+using laptest::CannedHttpServer;
+using laptest::CannedResponse;
+using laptest::RawWsServer;
+
+namespace {
+
+const int kWait = 30000;
+const QString kShell = QStringLiteral("env PS1='$ ' HISTFILE=/dev/null bash --norc --noprofile");
+
+QString randomHex(int bytes)
+{
+    QString s;
+    for (int i = 0; i < bytes; ++i)
+        s += QString::number(QRandomGenerator::global()->bounded(256) | 0x100, 16).mid(1);
+    return s;
+}
+
+QByteArray api(const QByteArray &path)
+{
+    return QByteArray("/api/v1/managed_agents") + path;
+}
+
+// The directories this process was given in main(): everything the app may write to.
+QString g_home;
+
+} // namespace
+
+class TestSecrets : public QObject
+{
+    Q_OBJECT
+
+private:
+    QString m_masterKey;
+    QString m_ttyToken;
+    QString m_service;
+
+    LapError deleteKey(CredentialStore &keys, const QString &profile)
+    {
+        LapError out(LapError::Kind::Timeout, QStringLiteral("deleteKey timed out"));
+        bool done = false;
+        keys.deleteKey(profile, [&](const LapError &e) {
+            out = e;
+            done = true;
+        });
+        if (!QTest::qWaitFor([&] { return done; }, kWait))
+            qWarning("deleteKey(%s) did not finish", qPrintable(profile));
+        return out;
+    }
+
+    Result<QString> readKey(CredentialStore &keys, const QString &profile)
+    {
+        auto out = std::make_shared<Result<QString>>();
+        out->error = LapError(LapError::Kind::Timeout, QStringLiteral("readKey timed out"));
+        auto calls = std::make_shared<int>(0);
+        keys.readKey(profile, [out, calls](const Result<QString> &r) {
+            *out = r;
+            ++*calls;
+        });
+        if (!QTest::qWaitFor([&] { return *calls > 0; }, kWait))
+            qWarning("readKey(%s) did not finish", qPrintable(profile));
+        return *out;
+    }
+
+    // Every place a secret may not be, after the session.
+    void verifyNowhere(const QString &secret, const char *what, const QByteArray &output)
+    {
+        int scanned = 0;
+        const QStringList files = laptest::filesContaining(g_home, secret, &scanned);
+        QVERIFY2(files.isEmpty(),
+                 qPrintable(QStringLiteral("the %1 is in: %2")
+                                .arg(QLatin1String(what), files.join(QLatin1String(", ")))));
+        QVERIFY2(!laptest::containsSecret(output, secret),
+                 qPrintable(QStringLiteral("the %1 was printed").arg(QLatin1String(what))));
+        QVERIFY2(
+            !laptest::containsSecret(
+                laptest::procFile(QCoreApplication::applicationPid(), "cmdline"), secret),
+            qPrintable(QStringLiteral("the %1 is on the command line").arg(QLatin1String(what))));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        qRegisterMetaType<lap::LapError>();
+        m_masterKey = QStringLiteral("sk-secret-master-") + randomHex(16);
+        m_ttyToken = QStringLiteral("tty-secret-token-") + randomHex(16);
+        m_service = QStringLiteral("lap-desktop-tst-secrets-") + randomHex(4);
+        QVERIFY(!g_home.isEmpty());
+        QCOMPARE(QDir::homePath(), g_home);
+    }
+
+    void fullSessionLeavesNoSecretBehind()
+    {
+        local::LocalPlatformOptions options;
+        options.masterKey = m_masterKey;
+        options.harnessToken = m_ttyToken;
+        options.readyDelayMs = 0;
+        options.command = kShell;
+        options.quiet = true;
+        local::LocalPlatform platform(options);
+        QString error;
+        QVERIFY2(platform.start(&error), qPrintable(error));
+        const QString base = platform.baseUrl().toString();
+        QByteArray typed;
+        connect(&platform, &local::LocalPlatform::ptyInput, this,
+                [&typed](const QString &, const QByteArray &bytes) { typed += bytes; });
+
+        laptest::OutputCapture capture;
+        QVERIFY(capture.begin(g_home + QStringLiteral("/session-output.log")));
+        // Everything Qt and we could log, at debug level, goes into the capture.
+        QLoggingCategory::setFilterRules(QStringLiteral("*.debug=true\nqt.qpa.*.debug=false"));
+        qDebug("capture started");
+        bool signedIn = false, connected = false, answered = false, detached = false;
+        QString profileName = QStringLiteral("secrets");
+        {
+            QSettings settings; // the app's own file under XDG_CONFIG_HOME, as main() uses
+            ProfileStore profiles(&settings);
+            CredentialStore keys(nullptr, m_service);
+            QNetworkAccessManager nam;
+
+            // 1. Sign in through the dialog: URL and key typed by the user.
+            {
+                SignInDialog dialog(&nam, &profiles, &keys);
+                dialog.show();
+                auto *name = dialog.findChild<QComboBox *>(QStringLiteral("profileCombo"));
+                auto *url = dialog.findChild<QLineEdit *>(QStringLiteral("urlEdit"));
+                auto *key = dialog.findChild<QLineEdit *>(QStringLiteral("keyEdit"));
+                auto *button = dialog.findChild<QPushButton *>(QStringLiteral("signInButton"));
+                if (name && url && key && button) {
+                    name->setCurrentText(profileName);
+                    QTest::keyClicks(url, base);
+                    QTest::keyClicks(key, m_masterKey);
+                    button->click();
+                    signedIn = QTest::qWaitFor([&] { return dialog.result() == QDialog::Accepted; },
+                                               kWait);
+                    signedIn = signedIn && dialog.keySavedInKeychain();
+                }
+            }
+            // 2. The window reads the key back from the keychain and opens the agent.
+            if (signedIn) {
+                MainWindow window(AppServices{&nam, &settings, &profiles, &keys});
+                window.resize(900, 600);
+                window.show();
+                LaunchOptions launch;
+                launch.agents << QStringLiteral("shell");
+                window.start(launch);
+                TerminalTab *tab = nullptr;
+                connected = QTest::qWaitFor(
+                    [&] {
+                        tab = window.tabs().isEmpty() ? nullptr : window.tabs().first();
+                        return tab && tab->state() == TerminalTab::State::Connected;
+                    },
+                    kWait);
+                // 3. The user types a command and reads the answer.
+                if (connected) {
+                    QWidget *display = tab->terminal()->terminalDisplay();
+                    QTest::keyClicks(display, QStringLiteral("echo $((6*7))"));
+                    QTest::keyClick(display, Qt::Key_Return);
+                    answered = QTest::qWaitFor(
+                        [&] {
+                            return tab->terminal()
+                                ->screenText()
+                                .split(QLatin1Char('\n'))
+                                .contains(QStringLiteral("42"));
+                        },
+                        kWait);
+                    // 4. Ctrl-D detaches; the session keeps running.
+                    QTest::keyClick(display, Qt::Key_D, Qt::ControlModifier);
+                    detached = QTest::qWaitFor(
+                        [&] { return tab->state() == TerminalTab::State::Detached; }, kWait);
+                }
+                // 5. Quit, as from the menu.
+                window.quit();
+                QTest::qWait(200);
+            }
+            settings.sync();
+        }
+        QLoggingCategory::setFilterRules(QString());
+        const QByteArray output = capture.end();
+        QVERIFY(signedIn);
+        QVERIFY(connected);
+        QVERIFY(answered);
+        QVERIFY(detached);
+        QVERIFY2(typed.contains("echo $((6*7))\r"), typed.constData());
+        qInfo("captured %d bytes of output during the session", int(output.size()));
+        QVERIFY(output.contains("capture started")); // the capture did capture
+
+        // The scan works: the settings file under HOME holds the URL (not secret) ...
+        int scanned = 0;
+        QVERIFY(!laptest::filesContaining(g_home, base, &scanned).isEmpty());
+        qInfo("scanned %d files under %s", scanned, qPrintable(g_home));
+        // ... and the key is where it belongs: in the keychain.
+        CredentialStore keys(nullptr, m_service);
+        const Result<QString> stored = readKey(keys, profileName);
+        QVERIFY2(stored.ok(), qPrintable(stored.error.text()));
+        QCOMPARE(stored.value, m_masterKey);
+        QVERIFY(!deleteKey(keys, profileName).isError());
+
+        verifyNowhere(m_masterKey, "master key", output);
+        verifyNowhere(m_ttyToken, "tty token", output);
+        platform.stop();
+    }
+
+    // The WebSocket upgrade carries the tty token (header and query) and never the master key;
+    // the REST calls carry the key, to the platform's origin only.
+    void masterKeyNeverTravelsOnTheWebSocket()
+    {
+        CannedHttpServer rest;
+        QVERIFY(rest.start());
+        RawWsServer tty;
+        QVERIFY(tty.start());
+        const QByteArray agent = "6f1c2a4e-3b0d-4c8e-9a51-2d7e8f9a0b1c";
+        const QByteArray session = "0b5e2d6c-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
+        const QByteArray row = "{\"id\":\"" + session + "\",\"agent_id\":\"" + agent +
+                               "\",\"status\":\"ready\",\"tty_url\":\"" + tty.url().toEncoded() +
+                               "\",\"tty_token\":\"" + m_ttyToken.toUtf8() + "\"}";
+        rest.script("GET", api("/agents/" + agent),
+                    {CannedResponse::json(200, "{\"id\":\"" + agent + "\",\"name\":\"coder\"}")});
+        rest.script("POST", api("/agents/" + agent + "/session"), {CannedResponse::json(200, row)});
+        QNetworkAccessManager nam;
+        PlatformConfig platform;
+        platform.baseUrl = rest.baseUrl();
+        platform.masterKey = m_masterKey;
+        AppSettings settings;
+        settings.keepSessionsAlive = false;
+        TerminalTab tab(&nam, platform, settings);
+        tab.show();
+        tab.openAgent(QString::fromLatin1(agent));
+        QTRY_VERIFY_WITH_TIMEOUT(tty.last() && tty.last()->isUpgraded(), kWait);
+        laptest::RawWsConnection *c = tty.last();
+        const QByteArray upgrade = c->requestLine() + '\n' + c->header("authorization") + '\n' +
+                                   c->header("cookie") + '\n' + c->header("sec-websocket-protocol");
+        QVERIFY(!laptest::containsSecret(upgrade, m_masterKey));
+        QCOMPARE(c->header("authorization"), QByteArray("Bearer ") + m_ttyToken.toUtf8());
+        QVERIFY(c->requestLine().contains("token=" + QUrl::toPercentEncoding(m_ttyToken)));
+        // Keystrokes are not a way out for it either.
+        QTRY_COMPARE_WITH_TIMEOUT(tab.state(), TerminalTab::State::Connected, kWait);
+        QVERIFY(!laptest::containsSecret(c->binaryInput(), m_masterKey));
+        // Every REST request went to the platform and carried the key.
+        QVERIFY(rest.requests().size() >= 2);
+        for (const laptest::CannedRequest &r : rest.requests())
+            QCOMPARE(r.header("Authorization"), QByteArray("Bearer ") + m_masterKey.toUtf8());
+    }
+
+    // `--resume <url>` and "Attach to session" accept a URL whose base applies to that attach
+    // only. The saved key must not follow it to another origin.
+    void resumeUrlOfAnotherOriginDoesNotGetTheKey()
+    {
+        CannedHttpServer platformServer;
+        QVERIFY(platformServer.start());
+        CannedHttpServer other; // what a pasted link points at
+        QVERIFY(other.start());
+        const QByteArray session = "0b5e2d6c-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
+        other.script("GET", api("/sessions/" + session),
+                     {CannedResponse::json(404, "{\"error\":\"nope\"}")});
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        ProfileStore profiles(&settings);
+        CredentialStore keys(nullptr, m_service);
+        QNetworkAccessManager nam;
+        MainWindow window(AppServices{&nam, &settings, &profiles, &keys});
+        PlatformConfig c;
+        c.baseUrl = platformServer.baseUrl();
+        c.masterKey = m_masterKey;
+        window.setPlatform(c, QStringLiteral("test"));
+        const Result<ResumeArgument> arg =
+            parseResumeArgument(other.baseUrl().toString() + QStringLiteral("/sessions/") +
+                                QString::fromLatin1(session));
+        QVERIFY(arg.ok());
+        window.attachSession(arg.value);
+        QTRY_VERIFY_WITH_TIMEOUT(other.requests().size() >= 1, kWait);
+        QEXPECT_FAIL("",
+                     "MainWindow::attachSession keeps the saved master key for a base taken from a "
+                     "resume URL (as the lap CLI does); reported to the lead",
+                     Continue);
+        QVERIFY(!other.requests().first().hasHeader("Authorization"));
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    // A HOME and XDG directories of this test's own, set before anything reads them, so the
+    // scan covers everything the app could have written and nothing else.
+    QTemporaryDir home(QDir::tempPath() + QStringLiteral("/lap-secrets-home-XXXXXX"));
+    if (!home.isValid())
+        return 1;
+    g_home = home.path();
+    qputenv("HOME", QFile::encodeName(g_home));
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(g_home + QStringLiteral("/.config")));
+    qputenv("XDG_DATA_HOME", QFile::encodeName(g_home + QStringLiteral("/.local/share")));
+    qputenv("XDG_CACHE_HOME", QFile::encodeName(g_home + QStringLiteral("/.cache")));
+    qputenv("XDG_STATE_HOME", QFile::encodeName(g_home + QStringLiteral("/.local/state")));
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("lap-desktop"));
+    QApplication::setApplicationName(QStringLiteral("lap-desktop"));
+    TestSecrets test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_secrets.moc"

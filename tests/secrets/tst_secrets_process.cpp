@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Secrets and the real lap-desktop process (issue 7). The binary signs in from the
+// environment (LAP_BASE_URL + LAP_MASTER_KEY, the automation path), opens an agent on a local
+// platform, and a user types into it, detaches with Ctrl-D and quits with Ctrl+Q, for real,
+// on an Xvfb display through xdotool. Every Qt logging category is on. Afterwards its HOME and
+// XDG directories, its stdout and stderr, and its /proc/<pid>/cmdline are searched for the
+// master key and the tty token.
+//
+// /proc/<pid>/environ does hold LAP_MASTER_KEY: the key was handed over in the environment,
+// by design, for automation (README: "LAP_BASE_URL + LAP_MASTER_KEY sign in for this run").
+// The test checks that this is the only place, and that the tty token is not there.
+#include "localplatform.h"
+#include "secretscan.h"
+
+#include <QCoreApplication>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace lap;
+
+namespace {
+
+const int kWait = 45000;
+const QString kShell = QStringLiteral("env PS1='$ ' HISTFILE=/dev/null bash --norc --noprofile");
+
+QString randomHex(int bytes)
+{
+    QString s;
+    for (int i = 0; i < bytes; ++i)
+        s += QString::number(QRandomGenerator::global()->bounded(256) | 0x100, 16).mid(1);
+    return s;
+}
+
+} // namespace
+
+class TestSecretsProcess : public QObject
+{
+    Q_OBJECT
+
+private:
+    QString m_xdotool;
+    QProcess m_xvfb;
+    QString m_display;
+
+    // Runs xdotool on the test's display; its stdout, or a null array when it failed.
+    QByteArray xdotool(const QStringList &args)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DISPLAY"), m_display);
+        p.setProcessEnvironment(env);
+        p.start(m_xdotool, args);
+        if (!p.waitForFinished(kWait) || p.exitCode() != 0) {
+            qWarning("xdotool %s failed: %s", qPrintable(args.join(QLatin1Char(' '))),
+                     p.readAllStandardError().constData());
+            return QByteArray();
+        }
+        return p.readAllStandardOutput().trimmed() + ' ';
+    }
+
+private slots:
+    void initTestCase()
+    {
+        const QString xvfb = QStandardPaths::findExecutable(QStringLiteral("Xvfb"));
+        m_xdotool = QStandardPaths::findExecutable(QStringLiteral("xdotool"));
+        if (xvfb.isEmpty() || m_xdotool.isEmpty())
+            QSKIP("needs Xvfb and xdotool (tools/deps test installs them)");
+        // -displayfd: Xvfb picks a free display and writes its number to stdout when ready.
+        m_xvfb.start(xvfb,
+                     {QStringLiteral("-displayfd"), QStringLiteral("1"), QStringLiteral("-screen"),
+                      QStringLiteral("0"), QStringLiteral("1280x800x24"),
+                      QStringLiteral("-nolisten"), QStringLiteral("tcp")});
+        QVERIFY(m_xvfb.waitForStarted(kWait));
+        QTRY_VERIFY_WITH_TIMEOUT(m_xvfb.canReadLine(), kWait);
+        m_display = QLatin1Char(':') + QString::fromLatin1(m_xvfb.readLine().trimmed());
+        QVERIFY(m_display.size() > 1);
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_xvfb.state() != QProcess::NotRunning) {
+            m_xvfb.terminate();
+            if (!m_xvfb.waitForFinished(5000))
+                m_xvfb.kill();
+        }
+    }
+
+    void realProcessLeavesNoSecretBehind()
+    {
+        const QString masterKey = QStringLiteral("sk-process-master-") + randomHex(16);
+        const QString ttyToken = QStringLiteral("tty-process-token-") + randomHex(16);
+        local::LocalPlatformOptions options;
+        options.masterKey = masterKey;
+        options.harnessToken = ttyToken;
+        options.readyDelayMs = 0;
+        options.command = kShell;
+        options.quiet = true;
+        local::LocalPlatform platform(options);
+        QString error;
+        QVERIFY2(platform.start(&error), qPrintable(error));
+        QByteArray typed;
+        int opened = 0, closed = 0;
+        connect(&platform, &local::LocalPlatform::ptyInput, this,
+                [&typed](const QString &, const QByteArray &bytes) { typed += bytes; });
+        connect(&platform, &local::LocalPlatform::ttyOpened, this, [&opened] { ++opened; });
+        connect(&platform, &local::LocalPlatform::ttyClosed, this, [&closed] { ++closed; });
+
+        QTemporaryDir home(QDir::tempPath() + QStringLiteral("/lap-secrets-process-XXXXXX"));
+        QVERIFY(home.isValid());
+        QTemporaryDir runtime;
+        QVERIFY(runtime.isValid());
+        QFile::setPermissions(runtime.path(),
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QProcessEnvironment env;
+        for (const char *keep : {"PATH", "LANG", "ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS",
+                                 "DBUS_SESSION_BUS_ADDRESS"}) {
+            if (qEnvironmentVariableIsSet(keep))
+                env.insert(QLatin1String(keep), qEnvironmentVariable(keep));
+        }
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral(".config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral(".local/share")));
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath(QStringLiteral(".cache")));
+        env.insert(QStringLiteral("XDG_STATE_HOME"), home.filePath(QStringLiteral(".local/state")));
+        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime.path());
+        env.insert(QStringLiteral("DISPLAY"), m_display);
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+        // No GLX: the terminal draws with the raster engine anyway, and Mesa's GLX driver leaks
+        // at exit from a library it has already unloaded (no stack LSan could suppress).
+        env.insert(QStringLiteral("QT_XCB_GL_INTEGRATION"), QStringLiteral("none"));
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true"));
+        env.insert(QStringLiteral("LAP_BASE_URL"), platform.baseUrl().toString());
+        env.insert(QStringLiteral("LAP_MASTER_KEY"), masterKey);
+
+        QProcess app;
+        app.setProcessEnvironment(env);
+        app.setWorkingDirectory(home.path());
+        app.start(QStringLiteral(LAP_DESKTOP_BINARY), {QStringLiteral("shell")});
+        QVERIFY(app.waitForStarted(kWait));
+        const qint64 pid = app.processId();
+
+        // Signed in and attached: the platform sees the terminal open.
+        QTRY_VERIFY_WITH_TIMEOUT(opened == 1, kWait);
+        const QByteArray cmdline = laptest::procFile(pid, "cmdline");
+        const QByteArray environ = laptest::procFile(pid, "environ");
+        QVERIFY(cmdline.contains("shell"));
+        QVERIFY(!laptest::containsSecret(cmdline, masterKey));
+        QVERIFY(!laptest::containsSecret(cmdline, ttyToken));
+        QVERIFY2(environ.contains("LAP_MASTER_KEY=" + masterKey.toUtf8()),
+                 "the key was given in the environment and is there, by design");
+        QVERIFY(!laptest::containsSecret(environ, ttyToken));
+
+        // The user types into the window, detaches with Ctrl-D, quits with Ctrl+Q.
+        const QByteArray window = xdotool({QStringLiteral("search"), QStringLiteral("--sync"),
+                                           QStringLiteral("--onlyvisible"), QStringLiteral("--pid"),
+                                           QString::number(pid)})
+                                      .split('\n')
+                                      .first()
+                                      .trimmed();
+        QVERIFY(!window.isEmpty());
+        QVERIFY(!xdotool({QStringLiteral("windowfocus"), QStringLiteral("--sync"),
+                          QString::fromLatin1(window)})
+                     .isNull());
+        QVERIFY(!xdotool({QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("30"),
+                          QStringLiteral("echo $((6*7))")})
+                     .isNull());
+        QVERIFY(!xdotool({QStringLiteral("key"), QStringLiteral("Return")}).isNull());
+        QTRY_VERIFY2_WITH_TIMEOUT(typed.contains("echo $((6*7))\r"), typed.constData(), kWait);
+        QVERIFY(!xdotool({QStringLiteral("key"), QStringLiteral("ctrl+d")}).isNull());
+        QTRY_VERIFY_WITH_TIMEOUT(closed == 1, kWait);
+        QVERIFY(!typed.contains('\x04')); // the detach key never reached the shell
+        QVERIFY(!xdotool({QStringLiteral("key"), QStringLiteral("ctrl+q")}).isNull());
+        QVERIFY2(app.waitForFinished(kWait), "lap-desktop did not quit on Ctrl+Q");
+        const QByteArray out = app.readAllStandardOutput();
+        const QByteArray err = app.readAllStandardError();
+        if (app.exitCode() != 0) {
+            // Only the sanitizer's report, if any: the rest is verbose Qt logging.
+            const int report = err.indexOf("==ERROR:") >= 0 ? err.indexOf("==ERROR:") : 0;
+            qWarning("lap-desktop exited with %d:\n%s", app.exitCode(),
+                     err.mid(report > 200 ? report - 200 : 0, 6000).constData());
+        }
+        QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(app.exitCode(), 0);
+
+        qInfo("lap-desktop wrote %d bytes to stdout and %d to stderr", int(out.size()),
+              int(err.size()));
+        QVERIFY(err.size() > 0); // with every logging category on, it did say things
+        int scanned = 0;
+        for (const QString &secret : {masterKey, ttyToken}) {
+            QVERIFY(!laptest::containsSecret(out, secret));
+            QVERIFY(!laptest::containsSecret(err, secret));
+            const QStringList files = laptest::filesContaining(home.path(), secret, &scanned);
+            QVERIFY2(files.isEmpty(), qPrintable(files.join(QLatin1String(", "))));
+            const QStringList runFiles = laptest::filesContaining(runtime.path(), secret, nullptr);
+            QVERIFY2(runFiles.isEmpty(), qPrintable(runFiles.join(QLatin1String(", "))));
+        }
+        // The scan saw what the app wrote (its settings, with the platform URL in them).
+        QVERIFY(scanned > 0);
+        QVERIFY(!laptest::filesContaining(home.path(), platform.baseUrl().toString(), nullptr)
+                     .isEmpty());
+        platform.stop();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSecretsProcess)
+#include "tst_secrets_process.moc"
