@@ -202,7 +202,8 @@ void MainWindow::buildActions()
     m_signIn = make(tr("Sign &In / Switch Platform…"), QKeySequence(), [this] { showSignIn(); });
     m_signOut = make(tr("Sign &Out"), QKeySequence(), &MainWindow::signOut);
     m_showHide = make(tr("&Hide Window"), QKeySequence(), &MainWindow::toggleVisible);
-    m_quit = make(tr("&Quit"), QKeySequence(QStringLiteral("Ctrl+Q")), &MainWindow::quit);
+    // Ctrl+Q belongs to the terminal (XON); terminals quit with Ctrl+Shift+Q.
+    m_quit = make(tr("&Quit"), QKeySequence(QStringLiteral("Ctrl+Shift+Q")), &MainWindow::quit);
     m_nextTab = make(tr("Next Tab"), QKeySequence(QStringLiteral("Ctrl+PgDown")), [this] {
         if (m_tabs->count() > 1)
             m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count());
