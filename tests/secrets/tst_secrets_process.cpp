@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Secrets and the real lap-desktop process (issue 7). The binary signs in from the
 // environment (LAP_BASE_URL + LAP_MASTER_KEY, the automation path), opens an agent on a local
-// platform, and a user types into it, detaches with Ctrl-D and quits with Ctrl+Q, for real,
+// platform, and a user types into it, detaches with Ctrl-D and quits with Ctrl+Shift+Q, for real,
 // on an Xvfb display through xdotool. Every Qt logging category is on. Afterwards its HOME and
 // XDG directories, its stdout and stderr, and its /proc/<pid>/cmdline are searched for the
 // master key and the tty token.
@@ -153,27 +153,53 @@ private slots:
                  "the key was given in the environment and is there, by design");
         QVERIFY(!laptest::containsSecret(environ, ttyToken));
 
-        // The user types into the window, detaches with Ctrl-D, quits with Ctrl+Q.
-        const QByteArray window = xdotool({QStringLiteral("search"), QStringLiteral("--sync"),
-                                           QStringLiteral("--onlyvisible"), QStringLiteral("--pid"),
-                                           QString::number(pid)})
-                                      .split('\n')
-                                      .first()
-                                      .trimmed();
-        QVERIFY(!window.isEmpty());
-        QVERIFY(!xdotool({QStringLiteral("windowfocus"), QStringLiteral("--sync"),
-                          QString::fromLatin1(window)})
-                     .isNull());
-        QVERIFY(!xdotool({QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("30"),
-                          QStringLiteral("echo $((6*7))")})
-                     .isNull());
-        QVERIFY(!xdotool({QStringLiteral("key"), QStringLiteral("Return")}).isNull());
-        QTRY_VERIFY2_WITH_TIMEOUT(typed.contains("echo $((6*7))\r"), typed.constData(), kWait);
+        // The user types into the window, detaches with Ctrl-D, quits with Ctrl+Shift+Q. The app
+        // has more than one mapped window (a 1x1 helper), so the main one is the largest.
+        QByteArray window;
+        int largest = 0;
+        const QList<QByteArray> ids = xdotool({QStringLiteral("search"), QStringLiteral("--sync"),
+                                               QStringLiteral("--onlyvisible"),
+                                               QStringLiteral("--pid"), QString::number(pid)})
+                                          .trimmed()
+                                          .split('\n');
+        for (const QByteArray &id : ids) {
+            const QByteArray geometry =
+                xdotool({QStringLiteral("getwindowgeometry"), QStringLiteral("--shell"),
+                         QString::fromLatin1(id.trimmed())});
+            int w = 0, h = 0;
+            for (const QByteArray &line : geometry.split('\n')) {
+                if (line.startsWith("WIDTH="))
+                    w = line.mid(6).trimmed().toInt();
+                if (line.startsWith("HEIGHT="))
+                    h = line.mid(7).trimmed().toInt();
+            }
+            if (w * h > largest) {
+                largest = w * h;
+                window = id.trimmed();
+            }
+        }
+        QVERIFY2(largest > 100 * 100, ids.join(' ').constData());
+        // Focus can land a moment after the window is mapped; typing into nothing is retried.
+        bool arrived = false;
+        for (int attempt = 0; attempt < 3 && !arrived; ++attempt) {
+            QVERIFY(!xdotool({QStringLiteral("windowfocus"), QStringLiteral("--sync"),
+                              QString::fromLatin1(window)})
+                         .isNull());
+            // X has given the window focus; let Qt hand it to the terminal before typing (a
+            // settle pause, not an assertion: a miss is retried below).
+            QTest::qWait(300);
+            QVERIFY(!xdotool({QStringLiteral("type"), QStringLiteral("--delay"),
+                              QStringLiteral("30"), QStringLiteral("echo $((6*7))")})
+                         .isNull());
+            QVERIFY(!xdotool({QStringLiteral("key"), QStringLiteral("Return")}).isNull());
+            arrived = QTest::qWaitFor([&] { return typed.contains("echo $((6*7))\r"); }, 8000);
+        }
+        QVERIFY2(arrived, typed.constData());
         QVERIFY(!xdotool({QStringLiteral("key"), QStringLiteral("ctrl+d")}).isNull());
         QTRY_VERIFY_WITH_TIMEOUT(closed == 1, kWait);
         QVERIFY(!typed.contains('\x04')); // the detach key never reached the shell
-        QVERIFY(!xdotool({QStringLiteral("key"), QStringLiteral("ctrl+q")}).isNull());
-        QVERIFY2(app.waitForFinished(kWait), "lap-desktop did not quit on Ctrl+Q");
+        QVERIFY(!xdotool({QStringLiteral("key"), QStringLiteral("ctrl+shift+q")}).isNull());
+        QVERIFY2(app.waitForFinished(kWait), "lap-desktop did not quit on Ctrl+Shift+Q");
         const QByteArray out = app.readAllStandardOutput();
         const QByteArray err = app.readAllStandardError();
         if (app.exitCode() != 0) {
