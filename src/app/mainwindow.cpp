@@ -507,9 +507,13 @@ void MainWindow::updateTab(TerminalTab *tab)
         return;
     m_tabs->setTabText(index, tab->title());
     m_tabs->setTabIcon(index, tab->stateIcon());
+    // The reason may be a server's text: escaped, so a tooltip never renders it as markup.
+    const QString tip =
+        tr("%1\n%2: %3")
+            .arg(tab->title(), TerminalTab::stateName(tab->state()), tab->stateReason());
     m_tabs->setTabToolTip(
-        index, tr("%1\n%2: %3")
-                   .arg(tab->title(), TerminalTab::stateName(tab->state()), tab->stateReason()));
+        index, QStringLiteral("<p style='white-space:pre-wrap'>%1</p>")
+                   .arg(tip.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"))));
     if (tab == currentTab())
         showStatus(tab->stateReason());
     updateActions();

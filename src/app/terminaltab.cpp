@@ -16,6 +16,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -173,6 +175,7 @@ void TerminalTab::buildUi()
     m_failureMessage = new QLabel(m_failurePage);
     m_failureMessage->setObjectName(QStringLiteral("failureMessage"));
     m_failureMessage->setWordWrap(true);
+    m_failureMessage->setTextFormat(Qt::PlainText); // server text, never markup
     m_failureMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont bold = m_failureMessage->font();
     bold.setBold(true);
@@ -181,6 +184,7 @@ void TerminalTab::buildUi()
     m_failureHint = new QLabel(m_failurePage);
     m_failureHint->setObjectName(QStringLiteral("failureHint"));
     m_failureHint->setWordWrap(true);
+    m_failureHint->setTextFormat(Qt::PlainText); // server text, never markup
     m_failureHint->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_failureDetail = new QPlainTextEdit(m_failurePage);
     m_failureDetail->setObjectName(QStringLiteral("failureDetail"));
@@ -215,6 +219,7 @@ void TerminalTab::buildUi()
     m_banner = new QLabel(m_terminalPage);
     m_banner->setObjectName(QStringLiteral("banner"));
     m_banner->setWordWrap(true);
+    m_banner->setTextFormat(Qt::PlainText); // server text, never markup
     m_banner->setContentsMargins(8, 4, 8, 4);
     m_banner->setAutoFillBackground(true);
     QPalette bp = m_banner->palette();
@@ -476,6 +481,15 @@ void TerminalTab::connectChannel()
     }
     setState(m_state == State::Reconnecting ? State::Reconnecting : State::Connecting,
              tr("Connecting to %1").arg(m_target.url.toString(QUrl::RemoveQuery)));
+    const QString caFile = m_client->config().caFile;
+    if (!caFile.isEmpty()) {
+        // The CA chosen in Settings must be trusted for wss:// exactly as for https://.
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        QList<QSslCertificate> cas = ssl.caCertificates();
+        cas += QSslCertificate::fromPath(caFile, QSsl::Pem);
+        ssl.setCaCertificates(cas);
+        m_channel->setSslConfiguration(ssl);
+    }
     m_channel->open(m_target);
 }
 

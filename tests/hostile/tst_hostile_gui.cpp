@@ -275,10 +275,6 @@ private slots:
         const bool rendersMarkup =
             label->textFormat() == Qt::RichText ||
             (label->textFormat() == Qt::AutoText && Qt::mightBeRichText(label->text()));
-        QEXPECT_FAIL("",
-                     "TerminalTab's banner is a QLabel in Qt::AutoText: server text with tags "
-                     "renders as rich text (reported: setTextFormat(Qt::PlainText) needed)",
-                     Continue);
         QVERIFY(!rendersMarkup);
     }
 

@@ -135,10 +135,6 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(tab->state() == TerminalTab::State::Connected ||
                                      tab->lastError().kind == LapError::Kind::Tls,
                                  kWait);
-        QEXPECT_FAIL("",
-                     "TerminalTab does not hand the CA file to its TtyChannel "
-                     "(setSslConfiguration); reported to the lead",
-                     Abort);
         QCOMPARE(tab->state(), TerminalTab::State::Connected);
         QTRY_VERIFY_WITH_TIMEOUT(tab->terminal() && tab->terminal()->screenText().contains(
                                                         QLatin1String("welcome over wss")),
