@@ -81,8 +81,10 @@ class TestSurvive : public QObject
     TerminalTab *openConnected(const QString &agent = QStringLiteral("shell"))
     {
         TerminalTab *tab = m_window->openAgent(agent);
-        QTest::qWaitFor([tab] { return tab->state() == TerminalTab::State::Connected; },
-                        kTimeoutMs);
+        // The callers assert the state; say here why it was not reached.
+        if (!QTest::qWaitFor([tab] { return tab->state() == TerminalTab::State::Connected; },
+                             kTimeoutMs))
+            qWarning() << "tab not connected:" << tab->stateReason();
         return tab;
     }
 
