@@ -916,8 +916,16 @@
         <translation>„%1“ hat keine Sitzungen.</translation>
     </message>
     <message>
-        <source>This session is on %1: LAP Desktop attaches there for this tab only and sends it the master key saved for %2.</source>
-        <translation>Diese Sitzung liegt auf %1: LAP Desktop verbindet sich nur für diesen Tab dorthin und sendet ihr den für %2 gespeicherten Master-Key.</translation>
+        <source>This session is under %1: LAP Desktop attaches there for this tab only.</source>
+        <translation>Diese Sitzung liegt unter %1: LAP Desktop verbindet sich nur für diesen Tab dorthin.</translation>
+    </message>
+    <message>
+        <source>This session is on %1: the tab uses the key of your profile “%2”.</source>
+        <translation>Diese Sitzung liegt auf %1: Der Tab verwendet den Key Ihres Profils „%2“.</translation>
+    </message>
+    <message>
+        <source>This session is on %1, not on %2: the tab asks before it sends your master key there.</source>
+        <translation>Diese Sitzung liegt auf %1, nicht auf %2: Der Tab fragt, bevor er Ihren Master-Key dorthin sendet.</translation>
     </message>
 </context>
 <context>
@@ -1683,6 +1691,38 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
             <numerusform>Wieder verbunden. %n während der Trennung getipptes Byte wurde nicht gesendet.</numerusform>
             <numerusform>Wieder verbunden. %n während der Trennung getippte Bytes wurden nicht gesendet.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Send your master key to another platform?</source>
+        <translation>Master-Key an eine andere Plattform senden?</translation>
+    </message>
+    <message>
+        <source>Don&apos;t Send</source>
+        <translation>Nicht senden</translation>
+    </message>
+    <message>
+        <source>Not attached: your master key was not sent to %1.</source>
+        <translation>Nicht verbunden: Ihr Master-Key wurde nicht an %1 gesendet.</translation>
+    </message>
+    <message>
+        <source>Sign in to %1 as another profile with its own key, then attach again.</source>
+        <translation>Melden Sie sich bei %1 als weiteres Profil mit dessen eigenem Key an und verbinden Sie sich dann erneut.</translation>
+    </message>
+    <message>
+        <source>Session %1 is on %2. Your master key was saved for %3 and goes nowhere else unless you allow it: whoever runs %2 would receive it and could use it on %3.
+
+Allow it only if %2 is the same platform under another address.</source>
+        <translation>Sitzung %1 liegt auf %2. Ihr Master-Key wurde für %3 gespeichert und geht nirgendwo anders hin, außer Sie erlauben es: Wer %2 betreibt, würde ihn erhalten und könnte ihn auf %3 verwenden.
+
+Erlauben Sie es nur, wenn %2 dieselbe Plattform unter einer anderen Adresse ist.</translation>
+    </message>
+    <message>
+        <source>Send Key to %1</source>
+        <translation>Key an %1 senden</translation>
+    </message>
+    <message>
+        <source>Waiting for you to allow sending the master key to %1</source>
+        <translation>Wartet auf Ihre Erlaubnis, den Master-Key an %1 zu senden</translation>
     </message>
 </context>
 </TS>

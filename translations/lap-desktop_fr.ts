@@ -916,8 +916,16 @@
         <translation>«&#xa0;%1&#xa0;» n’a aucune session.</translation>
     </message>
     <message>
-        <source>This session is on %1: LAP Desktop attaches there for this tab only and sends it the master key saved for %2.</source>
-        <translation>Cette session se trouve sur %1&#xa0;: LAP Desktop s’y rattache pour cet onglet seulement et lui envoie la clé maîtresse enregistrée pour %2.</translation>
+        <source>This session is under %1: LAP Desktop attaches there for this tab only.</source>
+        <translation>Cette session se trouve sous %1&#xa0;: LAP Desktop s’y connecte pour cet onglet uniquement.</translation>
+    </message>
+    <message>
+        <source>This session is on %1: the tab uses the key of your profile “%2”.</source>
+        <translation>Cette session se trouve sur %1&#xa0;: l’onglet utilise la clé de votre profil «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>This session is on %1, not on %2: the tab asks before it sends your master key there.</source>
+        <translation>Cette session se trouve sur %1, pas sur %2&#xa0;: l’onglet demande avant d’y envoyer votre clé maîtresse.</translation>
     </message>
 </context>
 <context>
@@ -1683,6 +1691,38 @@ Ouvrez un agent pour obtenir un terminal sur un nouveau bac à sable, ou rattach
             <numerusform>Reconnecté. %n octet tapé pendant la déconnexion n’a pas été envoyé.</numerusform>
             <numerusform>Reconnecté. %n octets tapés pendant la déconnexion n’ont pas été envoyés.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Send your master key to another platform?</source>
+        <translation>Envoyer votre clé maîtresse à une autre plateforme&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Don&apos;t Send</source>
+        <translation>Ne pas envoyer</translation>
+    </message>
+    <message>
+        <source>Not attached: your master key was not sent to %1.</source>
+        <translation>Non attaché&#xa0;: votre clé maîtresse n’a pas été envoyée à %1.</translation>
+    </message>
+    <message>
+        <source>Sign in to %1 as another profile with its own key, then attach again.</source>
+        <translation>Connectez-vous à %1 comme autre profil avec sa propre clé, puis attachez-vous à nouveau.</translation>
+    </message>
+    <message>
+        <source>Session %1 is on %2. Your master key was saved for %3 and goes nowhere else unless you allow it: whoever runs %2 would receive it and could use it on %3.
+
+Allow it only if %2 is the same platform under another address.</source>
+        <translation>La session %1 se trouve sur %2. Votre clé maîtresse a été enregistrée pour %3 et ne va nulle part ailleurs sans votre accord&#xa0;: quiconque exploite %2 la recevrait et pourrait l’utiliser sur %3.
+
+Autorisez-le seulement si %2 est la même plateforme sous une autre adresse.</translation>
+    </message>
+    <message>
+        <source>Send Key to %1</source>
+        <translation>Envoyer la clé à %1</translation>
+    </message>
+    <message>
+        <source>Waiting for you to allow sending the master key to %1</source>
+        <translation>En attente de votre autorisation d’envoyer la clé maîtresse à %1</translation>
     </message>
 </context>
 </TS>

@@ -907,8 +907,16 @@
         <translation>“%1”没有会话。</translation>
     </message>
     <message>
-        <source>This session is on %1: LAP Desktop attaches there for this tab only and sends it the master key saved for %2.</source>
-        <translation>此会话位于 %1：LAP Desktop 仅为此标签页连接到该处，并向其发送为 %2 保存的主密钥。</translation>
+        <source>This session is under %1: LAP Desktop attaches there for this tab only.</source>
+        <translation>此会话位于 %1 之下：LAP Desktop 仅为此标签页连接到那里。</translation>
+    </message>
+    <message>
+        <source>This session is on %1: the tab uses the key of your profile “%2”.</source>
+        <translation>此会话位于 %1：该标签页使用您的配置文件“%2”的密钥。</translation>
+    </message>
+    <message>
+        <source>This session is on %1, not on %2: the tab asks before it sends your master key there.</source>
+        <translation>此会话位于 %1，而不是 %2：该标签页在向那里发送您的主密钥之前会先询问您。</translation>
     </message>
 </context>
 <context>
@@ -1667,6 +1675,38 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
         <translation>
             <numerusform>已重新连接。断开期间输入的 %n 字节未被发送。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Send your master key to another platform?</source>
+        <translation>要将您的主密钥发送到另一个平台吗？</translation>
+    </message>
+    <message>
+        <source>Don&apos;t Send</source>
+        <translation>不发送</translation>
+    </message>
+    <message>
+        <source>Not attached: your master key was not sent to %1.</source>
+        <translation>未连接：您的主密钥未发送到 %1。</translation>
+    </message>
+    <message>
+        <source>Sign in to %1 as another profile with its own key, then attach again.</source>
+        <translation>请以另一个配置文件并使用其自己的密钥登录 %1，然后再次连接。</translation>
+    </message>
+    <message>
+        <source>Session %1 is on %2. Your master key was saved for %3 and goes nowhere else unless you allow it: whoever runs %2 would receive it and could use it on %3.
+
+Allow it only if %2 is the same platform under another address.</source>
+        <translation>会话 %1 位于 %2。您的主密钥是为 %3 保存的，未经您允许不会发送到其他任何地方：运行 %2 的任何人都会收到它，并可在 %3 上使用它。
+
+仅当 %2 是同一平台的另一个地址时才允许。</translation>
+    </message>
+    <message>
+        <source>Send Key to %1</source>
+        <translation>将密钥发送到 %1</translation>
+    </message>
+    <message>
+        <source>Waiting for you to allow sending the master key to %1</source>
+        <translation>正在等待您允许将主密钥发送到 %1</translation>
     </message>
 </context>
 </TS>

@@ -569,6 +569,12 @@ void AttachDialog::onSelectionChanged()
     updateAttachState();
 }
 
+void AttachDialog::setOtherProfiles(const QList<Profile> &profiles)
+{
+    m_otherProfiles = profiles;
+    updateAttachState();
+}
+
 void AttachDialog::onPasteChanged()
 {
     updateAttachState();
@@ -640,10 +646,22 @@ void AttachDialog::updateAttachState()
             note = p.error.text();
             noteIsError = true;
         } else if (p.value.baseOverride.isValid()) {
-            note = tr("This session is on %1: LAP Desktop attaches there for this tab only and "
-                      "sends it the master key saved for %2.")
-                       .arg(p.value.baseOverride.toDisplayString(),
-                            m_client->config().baseUrl.toDisplayString());
+            const QUrl there = p.value.baseOverride;
+            const QUrl home = m_client->config().baseUrl;
+            const auto owner =
+                std::find_if(m_otherProfiles.cbegin(), m_otherProfiles.cend(),
+                             [&there](const Profile &pr) { return sameOrigin(pr.baseUrl, there); });
+            if (sameOrigin(there, home))
+                note = tr("This session is under %1: LAP Desktop attaches there for this tab "
+                          "only.")
+                           .arg(there.toDisplayString());
+            else if (owner != m_otherProfiles.cend())
+                note = tr("This session is on %1: the tab uses the key of your profile “%2”.")
+                           .arg(there.toDisplayString(), owner->name);
+            else
+                note = tr("This session is on %1, not on %2: the tab asks before it sends your "
+                          "master key there.")
+                           .arg(there.toDisplayString(), home.toDisplayString());
         } else {
             const int row = m_model->rowOf(p.value.sessionId);
             if (row >= 0 && !m_model->sessions().at(row).isReady()) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "credentialstore.h"
 #include "laperror.h"
 #include "models.h"
 #include "ttyendpoint.h"
@@ -79,7 +80,8 @@ private:
 // 200, optionally of one agent — filtered by the platform), with loading and error states in
 // place of the list (the error with Retry). Only ready sessions can be attached; selecting
 // another one says why. A pasted session id or <base>/sessions/<id> URL attaches to that
-// session instead; a URL of another platform is used for that attach only, with the saved key.
+// session instead; a URL of another platform is used for that attach only, with the key of the
+// saved profile for that platform, or this one's after the tab asked (see TerminalTab).
 class AttachDialog : public QDialog
 {
     Q_OBJECT
@@ -98,6 +100,9 @@ public:
     Session chosenSession() const;
     // The name shown for an agent id (a short id while names are unknown).
     QString agentDisplayName(const QString &agentId) const;
+
+    // The other saved profiles, so that a pasted link of their platform says whose key it uses.
+    void setOtherProfiles(const QList<Profile> &profiles);
 
     // Lists only this agent's sessions (empty: all). Reloads when it changes.
     void setAgentFilter(const QString &agentId);
@@ -127,6 +132,7 @@ private:
     bool sameBase(const QUrl &a, const QUrl &b) const;
 
     PlatformClient *m_client;
+    QList<Profile> m_otherProfiles;
     std::unique_ptr<Ui::AttachDialog> m_ui;
     SessionListModel *m_model;
     QSortFilterProxyModel *m_proxy;

@@ -32,6 +32,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace lap {
 
 MainWindow::MainWindow(const AppServices &services, QWidget *parent)
@@ -464,12 +466,44 @@ TerminalTab *MainWindow::openAgent(const QString &agentNameOrId)
 TerminalTab *MainWindow::attachSession(const ResumeArgument &arg)
 {
     PlatformConfig c = m_platform;
-    if (arg.baseOverride.isValid())
-        c.baseUrl = arg.baseOverride; // this attach only; the saved profile is unchanged
+    if (arg.baseOverride.isValid()) {
+        // This attach only; the saved profile is unchanged. The key stays with the platform it
+        // was saved for: another origin gets it only if the user allows it in the tab.
+        c.baseUrl = arg.baseOverride;
+        c.keyHome = m_platform.baseUrl;
+    }
     auto *tab = new TerminalTab(m_services.nam, c, m_settings, m_tabs);
     addTab(tab);
-    tab->attachSession(arg.sessionId);
+    const Profile owner = c.needsKeyConsent() ? profileFor(c.baseUrl) : Profile();
+    if (!owner.isValid() || !m_services.keys) {
+        tab->attachSession(arg.sessionId);
+        return tab;
+    }
+    // A saved profile is for that platform: its own key is the one to send, no question asked.
+    QPointer<TerminalTab> guard(tab);
+    m_services.keys->readKey(owner.name, [guard, c, owner, arg](const Result<QString> &key) {
+        if (!guard)
+            return;
+        if (key.ok() && !key.value.isEmpty()) {
+            PlatformConfig own = c;
+            own.masterKey = key.value;
+            own.keyHome = owner.baseUrl;
+            guard->setPlatform(own);
+        }
+        guard->attachSession(arg.sessionId); // without that key it asks about this one
+    });
     return tab;
+}
+
+Profile MainWindow::profileFor(const QUrl &base) const
+{
+    if (!m_services.profiles)
+        return {};
+    for (const Profile &p : m_services.profiles->profiles()) {
+        if (p.name != m_profileName && sameOrigin(p.baseUrl, base))
+            return p;
+    }
+    return {};
 }
 
 TerminalTab *MainWindow::addTab(TerminalTab *tab)
@@ -679,6 +713,13 @@ void MainWindow::showAttachPrompt()
     }
     PlatformClient client(m_services.nam, m_platform);
     AttachDialog dialog(&client, this);
+    if (m_services.profiles) {
+        QList<Profile> others = m_services.profiles->profiles();
+        others.erase(std::remove_if(others.begin(), others.end(),
+                                    [this](const Profile &p) { return p.name == m_profileName; }),
+                     others.end());
+        dialog.setOtherProfiles(others);
+    }
     if (dialog.exec() != QDialog::Accepted)
         return;
     TerminalTab *tab = attachSession(dialog.chosen());

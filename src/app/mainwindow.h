@@ -49,6 +49,8 @@ public:
     const PlatformConfig &platform() const { return m_platform; }
 
     TerminalTab *openAgent(const QString &agentNameOrId);
+    // A `<base>/sessions/<id>` of another origin uses the key of the saved profile for that
+    // origin, else the tab asks before it sends this profile's key there.
     TerminalTab *attachSession(const ResumeArgument &arg);
     QList<TerminalTab *> tabs() const;
     TerminalTab *currentTab() const;
@@ -87,6 +89,7 @@ private:
     void buildTray();
     void watchForWakeAndNetwork();
     TerminalTab *addTab(TerminalTab *tab);
+    Profile profileFor(const QUrl &base) const; // another saved profile of that origin
     void closeTab(int index);
     void updateTab(TerminalTab *tab);
     void showStatus(const QString &text);

@@ -211,6 +211,48 @@ void TerminalTab::buildUi()
     fl->addLayout(buttons);
     m_stack->addWidget(m_failurePage);
 
+    // Key consent page: the session is on another platform than the one the key was saved for.
+    m_keyConsentPage = new QWidget(m_stack);
+    auto *centred = new QHBoxLayout(m_keyConsentPage);
+    auto *keyColumn = new QWidget(m_keyConsentPage);
+    keyColumn->setMaximumWidth(720); // a question reads badly across a wide window
+    centred->addWidget(keyColumn);
+    auto *kl = new QVBoxLayout(keyColumn);
+    kl->setContentsMargins(24, 24, 24, 24);
+    kl->addStretch(2);
+    auto *keyTitle = new QLabel(tr("Send your master key to another platform?"), m_keyConsentPage);
+    keyTitle->setFont(bold);
+    keyTitle->setWordWrap(true);
+    m_keyConsentText = new QLabel(m_keyConsentPage);
+    m_keyConsentText->setObjectName(QStringLiteral("keyConsentText"));
+    m_keyConsentText->setWordWrap(true);
+    m_keyConsentText->setTextFormat(Qt::PlainText); // URLs from a pasted link, never markup
+    m_keyConsentText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *keyButtons = new QHBoxLayout;
+    auto *refuse = new QPushButton(tr("Don't Send"), m_keyConsentPage);
+    refuse->setObjectName(QStringLiteral("refuseKeyButton"));
+    connect(refuse, &QPushButton::clicked, this, [this] {
+        const QString there = m_client->config().baseUrl.toDisplayString();
+        showFailure(
+            LapError(LapError::Kind::Cancelled,
+                     tr("Not attached: your master key was not sent to %1.").arg(there),
+                     tr("Sign in to %1 as another profile with its own key, then attach again.")
+                         .arg(there)));
+    });
+    m_sendKeyButton = new QPushButton(m_keyConsentPage);
+    m_sendKeyButton->setObjectName(QStringLiteral("sendKeyButton"));
+    connect(m_sendKeyButton, &QPushButton::clicked, this, &TerminalTab::allowKeyForThisTab);
+    keyButtons->addStretch();
+    keyButtons->addWidget(refuse);
+    keyButtons->addWidget(m_sendKeyButton);
+    kl->addWidget(keyTitle);
+    kl->addSpacing(8);
+    kl->addWidget(m_keyConsentText);
+    kl->addSpacing(12);
+    kl->addLayout(keyButtons);
+    kl->addStretch(3);
+    m_stack->addWidget(m_keyConsentPage);
+
     // Terminal page: a banner line above the terminal for connection news.
     m_terminalPage = new QWidget(m_stack);
     auto *tl = new QVBoxLayout(m_terminalPage);
@@ -337,11 +379,53 @@ void TerminalTab::startKeepAlive()
     m_keepAlive->setEnabled(m_settings.keepSessionsAlive);
 }
 
+void TerminalTab::setPlatform(const PlatformConfig &platform)
+{
+    m_client->setConfig(platform);
+}
+
+bool TerminalTab::isAskingToSendKey() const
+{
+    return m_stack->currentWidget() == m_keyConsentPage;
+}
+
+void TerminalTab::askToSendKey()
+{
+    m_progressTimer.stop();
+    const PlatformConfig &c = m_client->config();
+    const QString there = c.baseUrl.toDisplayString();
+    m_keyConsentText->setText(
+        tr("Session %1 is on %2. Your master key was saved for %3 and goes nowhere else unless "
+           "you allow it: whoever runs %2 would receive it and could use it on %3.\n\n"
+           "Allow it only if %2 is the same platform under another address.")
+            .arg(m_session.id, there, c.keyOrigin().toDisplayString()));
+    const QString hostPort =
+        c.baseUrl.port() == -1
+            ? c.baseUrl.host()
+            : QStringLiteral("%1:%2").arg(c.baseUrl.host()).arg(c.baseUrl.port());
+    m_sendKeyButton->setText(tr("Send Key to %1").arg(hostPort));
+    m_stack->setCurrentWidget(m_keyConsentPage);
+    setState(State::Opening,
+             tr("Waiting for you to allow sending the master key to %1").arg(there));
+}
+
+void TerminalTab::allowKeyForThisTab()
+{
+    PlatformConfig c = m_client->config();
+    c.keyHome = c.baseUrl; // for this tab only: the saved profile is unchanged
+    m_client->setConfig(c);
+    startOpener();
+}
+
 void TerminalTab::startOpener()
 {
     m_reconnectTimer.stop();
     m_reconnectAttempt = 0;
     m_terminated = false;
+    if (m_client->config().needsKeyConsent()) {
+        askToSendKey();
+        return;
+    }
     delete m_opener;
     OpenOptions options;
     options.giveUpMs = m_settings.pollGiveUpSeconds * 1000;

@@ -60,6 +60,12 @@ public:
     // user pressed a key). False when the tab is not waiting to reconnect.
     bool retryNow();
     void applySettings(const AppSettings &settings);
+    // Replaces the platform before the tab opens anything, e.g. with the key of the saved
+    // profile whose platform a pasted session link points at.
+    void setPlatform(const PlatformConfig &platform);
+    // The session is on another origin than the master key's (PlatformConfig::keyHome): the tab
+    // asks before it sends the key there, and sends nothing until the user allows it.
+    bool isAskingToSendKey() const;
     // For a tab restored or attached by id: the agent it belongs to, so that the title says so
     // and "Open agent again" can start a new session when this one is gone.
     void setAgent(const QString &name, const QString &id);
@@ -98,6 +104,8 @@ signals:
 private:
     void buildUi();
     void startOpener();
+    void askToSendKey();
+    void allowKeyForThisTab();
     void startKeepAlive();
     void cancelOpening();
     void retry();
@@ -155,6 +163,9 @@ private:
     QLabel *m_failureHint = nullptr;
     QPlainTextEdit *m_failureDetail = nullptr;
     QPushButton *m_retryButton = nullptr;
+    QWidget *m_keyConsentPage = nullptr;
+    QLabel *m_keyConsentText = nullptr;
+    QPushButton *m_sendKeyButton = nullptr;
     QWidget *m_terminalPage = nullptr;
     QLabel *m_banner = nullptr;
 };

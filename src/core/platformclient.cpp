@@ -74,16 +74,6 @@ QString originText(const QUrl &url)
     return s;
 }
 
-bool sameOrigin(const QUrl &a, const QUrl &b)
-{
-    auto defaultPort = [](const QUrl &u) {
-        return u.scheme() == QLatin1String("https") ? 443 : 80;
-    };
-    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 &&
-           a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
-           a.port(defaultPort(a)) == b.port(defaultPort(b));
-}
-
 QString segment(const QString &s)
 {
     return QString::fromLatin1(QUrl::toPercentEncoding(s));
@@ -265,6 +255,21 @@ Result<T> objectTo(const QJsonDocument &doc, const QString &action,
 }
 
 } // namespace
+
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    auto defaultPort = [](const QUrl &u) {
+        return u.scheme() == QLatin1String("https") ? 443 : 80;
+    };
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 &&
+           a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
+           a.port(defaultPort(a)) == b.port(defaultPort(b));
+}
+
+bool PlatformConfig::needsKeyConsent() const
+{
+    return !masterKey.isEmpty() && !sameOrigin(baseUrl, keyOrigin());
+}
 
 int retryAfterMs(const QByteArray &value, const QDateTime &now)
 {
@@ -457,7 +462,8 @@ QNetworkReply *PlatformClient::send(const QByteArray &verb, const QString &path,
                      QNetworkRequest::SameOriginRedirectPolicy);
     if (m_config.requestTimeoutMs > 0)
         req.setTransferTimeout(m_config.requestTimeoutMs);
-    if (!m_config.masterKey.isEmpty() && sameOrigin(url, base))
+    if (!m_config.masterKey.isEmpty() && sameOrigin(url, base) &&
+        sameOrigin(url, m_config.keyOrigin()))
         req.setRawHeader("Authorization", "Bearer " + m_config.masterKey.toUtf8());
 
 #if QT_CONFIG(ssl)
@@ -550,7 +556,7 @@ LapError PlatformClient::errorForReply(QNetworkReply *reply, const QByteArray &b
                                                     "(%3); the master key was not sent there.")
                             .arg(action, base, originText(target)),
                         tr("If that site is the platform, use its address as the platform URL."),
-                        where + QLatin1String(" → ") +
+                        where + QStringLiteral(" → ") +
                             target.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery),
                         status);
     }
@@ -607,7 +613,7 @@ LapError PlatformClient::errorForReply(QNetworkReply *reply, const QByteArray &b
     }
 
     if (status != 0 && (status < 200 || status > 299)) {
-        const QString detail = where + QLatin1String(" → HTTP ") + QString::number(status) +
+        const QString detail = where + QStringLiteral(" → HTTP ") + QString::number(status) +
                                QLatin1Char('\n') + excerpt(body, 2000);
         const QJsonValue errorValue = bodyError(body);
         const QString code = QString::number(status);

@@ -24,12 +24,23 @@ namespace lap {
 struct PlatformConfig
 {
     QUrl baseUrl;      // e.g. https://lap.example.com (trailing '/' stripped by normalizeBaseUrl)
-    QString masterKey; // sent only as `Authorization: Bearer <key>` to baseUrl's origin
+    QString masterKey; // sent only as `Authorization: Bearer <key>`, only to keyOrigin()
     // No progress for this long aborts a request; a reply still incomplete after four times
     // this long is aborted too (a server dripping one byte at a time).
     int requestTimeoutMs = 30000;
     QString caFile; // extra CA certificates (PEM) trusted for this platform; empty = system
+    // The platform the master key was saved for, when baseUrl points elsewhere for one attach
+    // (a pasted `<base>/sessions/<id>` link). Empty: the key belongs to baseUrl.
+    QUrl keyHome;
+
+    QUrl keyOrigin() const { return keyHome.isEmpty() ? baseUrl : keyHome; }
+    // True when requests would go to another origin than the key's: they are then sent
+    // without the key, so the user must first allow it (set keyHome = baseUrl) or give another.
+    bool needsKeyConsent() const;
 };
+
+// Scheme, host and port equal (default ports filled in). Paths do not matter.
+bool sameOrigin(const QUrl &a, const QUrl &b);
 
 // Parses what a user typed as the platform URL: adds nothing, strips trailing slashes, accepts
 // only http/https with a host. Returns an invalid QUrl and sets *error otherwise.

@@ -471,10 +471,25 @@ private slots:
         QVERIFY(v.attach->isEnabled());
         QVERIFY(v.pasteMessage->isVisible());
         QCOMPARE(v.pasteMessage->text(),
-                 QStringLiteral("This session is on http://127.0.0.1:9/lap: LAP Desktop attaches "
-                                "there for this tab only and sends it the master key saved for %1.")
+                 QStringLiteral("This session is on http://127.0.0.1:9/lap, not on %1: the tab "
+                                "asks before it sends your master key there.")
                      .arg(m_platform->baseUrl().toString()));
         QVERIFY(dlgtest::saveScreenshot(&dialog, QStringLiteral("attachdialog-paste-url.png")));
+        // A saved profile for that origin lends its own key; the note says whose.
+        dialog.setOtherProfiles(
+            {Profile{QStringLiteral("staging"), QUrl(QStringLiteral("http://127.0.0.1:9"))}});
+        QCOMPARE(v.pasteMessage->text(),
+                 QStringLiteral("This session is on http://127.0.0.1:9/lap: the tab uses the key "
+                                "of your profile “staging”."));
+        // The same origin under another path prefix gets this profile's key as it is.
+        v.paste->setText(m_platform->baseUrl().toString() + QStringLiteral("/other/sessions/") +
+                         kForeignId);
+        QCOMPARE(v.pasteMessage->text(),
+                 QStringLiteral("This session is under %1/other: LAP Desktop attaches there for "
+                                "this tab only.")
+                     .arg(m_platform->baseUrl().toString()));
+        v.paste->setText(QStringLiteral("http://127.0.0.1:9/lap/sessions/") + kForeignId +
+                         QStringLiteral("/"));
         QSignalSpy accepted(&dialog, &QDialog::accepted);
         QTest::keyClick(v.paste, Qt::Key_Return);
         QCOMPARE(accepted.count(), 1);

@@ -23,6 +23,7 @@ namespace {
 
 const char kKey[] = "sk-master-0123456789";
 const char kAgentUuid[] = "6f1c2a4e-3b0d-4c8e-9a51-2d7e8f9a0b1c";
+const char kSessionUuid[] = "0b5e2d6c-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
 const int kWait = 15000;
 
 // Collects one callback's result and counts how often it fired.
@@ -269,6 +270,11 @@ private slots:
         QCOMPARE(c.error().text(),
                  QStringLiteral("Listing agents failed: master key rejected by %1 (HTTP 401). "
                                 "Sign in again with a valid master key.")
+                     .arg(m_base));
+        // The detail names the request and the answer, in readable UTF-8.
+        QCOMPARE(c.error().detail.section(QLatin1Char('\n'), 0, 0),
+                 QStringLiteral("GET %1/api/v1/managed_agents/agents?limit=200&offset=200 → "
+                                "HTTP 401")
                      .arg(m_base));
         verifyNoKey(c.error());
         QCOMPARE(m_server->requests().size(), 2);
@@ -675,6 +681,78 @@ private slots:
             c.error().hint,
             QStringLiteral("If that site is the platform, use its address as the platform URL."));
         verifyNoKey(c.error());
+    }
+
+    // A pasted `<other>/sessions/<id>` link: requests go there, the key stays with its platform.
+    void keyHomeOfAnotherOriginKeepsTheKey()
+    {
+        CannedHttpServer other;
+        QVERIFY(other.start());
+        other.script("GET", api("/sessions/") + kSessionUuid,
+                     {CannedResponse::json(404, QByteArrayLiteral("{\"error\":\"not found\"}"))});
+        PlatformConfig c = m_client->config();
+        c.keyHome = c.baseUrl;
+        c.baseUrl = other.baseUrl();
+        QVERIFY(c.needsKeyConsent());
+        PlatformClient client(m_nam.get(), c);
+        Catcher<Session> got;
+        client.getSession(QLatin1String(kSessionUuid), got.fn());
+        QTRY_VERIFY_WITH_TIMEOUT(got.result.has_value(), kWait);
+        QCOMPARE(other.requests().size(), 1);
+        QVERIFY(!other.requests().first().hasHeader("Authorization"));
+
+        // Once allowed for this client, the key goes there.
+        c.keyHome = c.baseUrl;
+        QVERIFY(!c.needsKeyConsent());
+        client.setConfig(c);
+        Catcher<Session> again;
+        client.getSession(QLatin1String(kSessionUuid), again.fn());
+        QTRY_VERIFY_WITH_TIMEOUT(again.result.has_value(), kWait);
+        QCOMPARE(other.requests().size(), 2);
+        QCOMPARE(other.requests().last().header("Authorization"), QByteArray("Bearer ") + kKey);
+    }
+
+    void sameOriginComparesSchemeHostAndPort_data()
+    {
+        QTest::addColumn<QString>("a");
+        QTest::addColumn<QString>("b");
+        QTest::addColumn<bool>("same");
+        QTest::newRow("path differs") << "https://lap.example/a"
+                                      << "https://lap.example/b/c" << true;
+        QTest::newRow("default port") << "https://lap.example"
+                                      << "https://LAP.example:443" << true;
+        QTest::newRow("http default") << "http://h"
+                                      << "http://h:80/x" << true;
+        QTest::newRow("port differs") << "https://lap.example"
+                                      << "https://lap.example:8443" << false;
+        QTest::newRow("scheme differs") << "http://lap.example"
+                                        << "https://lap.example" << false;
+        QTest::newRow("host differs") << "https://lap.example"
+                                      << "https://lap.example.evil" << false;
+        QTest::newRow("subdomain") << "https://lap.example"
+                                   << "https://a.lap.example" << false;
+    }
+    void sameOriginComparesSchemeHostAndPort()
+    {
+        QFETCH(QString, a);
+        QFETCH(QString, b);
+        QFETCH(bool, same);
+        QCOMPARE(sameOrigin(QUrl(a), QUrl(b)), same);
+        QCOMPARE(sameOrigin(QUrl(b), QUrl(a)), same);
+    }
+
+    void needsKeyConsentOnlyForAKeyOfAnotherOrigin()
+    {
+        PlatformConfig c;
+        c.baseUrl = QUrl(QStringLiteral("https://other.example/prefix"));
+        QVERIFY(!c.needsKeyConsent()); // no keyHome: the key belongs to baseUrl
+        c.keyHome = QUrl(QStringLiteral("https://lap.example"));
+        QVERIFY(!c.needsKeyConsent()); // no key, nothing to leak
+        c.masterKey = QStringLiteral("k");
+        QVERIFY(c.needsKeyConsent());
+        QCOMPARE(c.keyOrigin(), c.keyHome);
+        c.keyHome = QUrl(QStringLiteral("https://other.example"));
+        QVERIFY(!c.needsKeyConsent()); // same origin, another path prefix
     }
 
     void tlsUntrustedCertificate()

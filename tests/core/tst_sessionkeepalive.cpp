@@ -160,7 +160,7 @@ private slots:
         CannedHttpServer server;
         QVERIFY(server.start());
         server.script("GET", kEventsPath, {CannedResponse::eventStream(200)});
-        PlatformClient client(&m_nam, {server.baseUrl(), QStringLiteral("mk"), 30000, {}});
+        PlatformClient client(&m_nam, {server.baseUrl(), QStringLiteral("mk"), 30000, {}, {}});
         qint64 now = 1000000;
         SessionKeepAlive keepAlive(&client, kSessionId); // 15 min window, 2 min interval
         keepAlive.setClock([&now] { return now; });
@@ -214,7 +214,7 @@ private slots:
         CannedHttpServer server;
         QVERIFY(server.start());
         server.script("GET", kEventsPath, {CannedResponse::eventStream(200)});
-        PlatformClient client(&m_nam, {server.baseUrl(), QStringLiteral("mk"), 30000, {}});
+        PlatformClient client(&m_nam, {server.baseUrl(), QStringLiteral("mk"), 30000, {}, {}});
         qint64 now = 5000000;
         SessionKeepAlive keepAlive(&client, kSessionId);
         keepAlive.setClock([&now] { return now; });
@@ -240,7 +240,7 @@ private slots:
         server.script("GET", kEventsPath,
                       {CannedResponse::json(502, R"({"error":"upstream down"})"),
                        CannedResponse::eventStream(200)});
-        PlatformClient client(&m_nam, {server.baseUrl(), QStringLiteral("mk"), 30000, {}});
+        PlatformClient client(&m_nam, {server.baseUrl(), QStringLiteral("mk"), 30000, {}, {}});
         qint64 now = 7000000;
         SessionKeepAlive keepAlive(&client, kSessionId); // interval 120 s: retry after 30 s
         keepAlive.setClock([&now] { return now; });
@@ -273,7 +273,7 @@ private slots:
         server.script("GET", kEventsPath,
                       {CannedResponse::json(404, "{\"error\":\"session " + kSessionId.toLatin1() +
                                                      " not found\"}")});
-        PlatformClient client(&m_nam, {server.baseUrl(), QStringLiteral("mk"), 30000, {}});
+        PlatformClient client(&m_nam, {server.baseUrl(), QStringLiteral("mk"), 30000, {}, {}});
         qint64 now = 9000000;
         SessionKeepAlive keepAlive(&client, kSessionId);
         keepAlive.setClock([&now] { return now; });
@@ -295,7 +295,7 @@ private slots:
     {
         CannedHttpServer server;
         QVERIFY(server.start());
-        PlatformClient client(&m_nam, {server.baseUrl(), QStringLiteral("mk"), 30000, {}});
+        PlatformClient client(&m_nam, {server.baseUrl(), QStringLiteral("mk"), 30000, {}, {}});
         SessionKeepAlive keepAlive(&client, kSessionId);
         keepAlive.setIdleWindowMs(0); // idle_timeout_ms null: an inline harness
         keepAlive.noteInput();
@@ -318,7 +318,7 @@ private slots:
         local::LocalPlatform platform(options);
         QString error;
         QVERIFY2(platform.start(&error), qPrintable(error));
-        PlatformClient client(&m_nam, {platform.baseUrl(), platform.masterKey(), 30000, {}});
+        PlatformClient client(&m_nam, {platform.baseUrl(), platform.masterKey(), 30000, {}, {}});
 
         const QString agent = local::LocalPlatform::agentIdForName(QStringLiteral("shell"));
         QStringList ids;

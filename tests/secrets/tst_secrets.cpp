@@ -18,6 +18,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -54,6 +55,52 @@ QByteArray api(const QByteArray &path)
 
 // The directories this process was given in main(): everything the app may write to.
 QString g_home;
+
+// A window signed in to one platform, and a pasted link to a session on another origin.
+struct ForeignAttach
+{
+    CannedHttpServer platformServer;
+    CannedHttpServer other; // what a pasted link points at
+    QTemporaryDir dir;
+    std::unique_ptr<QSettings> settings;
+    std::unique_ptr<ProfileStore> profiles;
+    std::unique_ptr<CredentialStore> keys;
+    QNetworkAccessManager nam;
+    std::unique_ptr<MainWindow> window;
+    const QByteArray session = "0b5e2d6c-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
+
+    bool start(const QString &masterKey, const QString &service)
+    {
+        if (!platformServer.start() || !other.start())
+            return false;
+        other.script("GET", api("/sessions/" + session),
+                     {CannedResponse::json(404, "{\"error\":\"nope\"}")});
+        settings = std::make_unique<QSettings>(dir.filePath(QStringLiteral("s.ini")),
+                                               QSettings::IniFormat);
+        profiles = std::make_unique<ProfileStore>(settings.get());
+        keys = std::make_unique<CredentialStore>(nullptr, service);
+        window = std::make_unique<MainWindow>(
+            AppServices{&nam, settings.get(), profiles.get(), keys.get()});
+        PlatformConfig c;
+        c.baseUrl = platformServer.baseUrl();
+        c.masterKey = masterKey;
+        profiles->save(Profile{QStringLiteral("test"), c.baseUrl});
+        window->setPlatform(c, QStringLiteral("test"));
+        return true;
+    }
+    TerminalTab *attach()
+    {
+        const Result<ResumeArgument> arg =
+            parseResumeArgument(other.baseUrl().toString() + QStringLiteral("/sessions/") +
+                                QString::fromLatin1(session));
+        return arg.ok() ? window->attachSession(arg.value) : nullptr;
+    }
+    QString consentText(TerminalTab *tab) const
+    {
+        auto *label = tab->findChild<QLabel *>(QStringLiteral("keyConsentText"));
+        return label ? label->text() : QString();
+    }
+};
 
 } // namespace
 
@@ -274,37 +321,88 @@ private slots:
     }
 
     // `--resume <url>` and "Attach to session" accept a URL whose base applies to that attach
-    // only. The saved key must not follow it to another origin.
+    // only. The saved key must not follow it to another origin unless the user says so.
     void resumeUrlOfAnotherOriginDoesNotGetTheKey()
     {
-        CannedHttpServer platformServer;
-        QVERIFY(platformServer.start());
-        CannedHttpServer other; // what a pasted link points at
-        QVERIFY(other.start());
-        const QByteArray session = "0b5e2d6c-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
-        other.script("GET", api("/sessions/" + session),
-                     {CannedResponse::json(404, "{\"error\":\"nope\"}")});
-        QTemporaryDir dir;
-        QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
-        ProfileStore profiles(&settings);
-        CredentialStore keys(nullptr, m_service);
-        QNetworkAccessManager nam;
-        MainWindow window(AppServices{&nam, &settings, &profiles, &keys});
-        PlatformConfig c;
-        c.baseUrl = platformServer.baseUrl();
-        c.masterKey = m_masterKey;
-        window.setPlatform(c, QStringLiteral("test"));
-        const Result<ResumeArgument> arg =
-            parseResumeArgument(other.baseUrl().toString() + QStringLiteral("/sessions/") +
-                                QString::fromLatin1(session));
-        QVERIFY(arg.ok());
-        window.attachSession(arg.value);
-        QTRY_VERIFY_WITH_TIMEOUT(other.requests().size() >= 1, kWait);
-        QEXPECT_FAIL("",
-                     "MainWindow::attachSession keeps the saved master key for a base taken from a "
-                     "resume URL (as the lap CLI does); reported to the lead",
-                     Continue);
-        QVERIFY(!other.requests().first().hasHeader("Authorization"));
+        ForeignAttach f;
+        QVERIFY(f.start(m_masterKey, m_service));
+        TerminalTab *tab = f.attach();
+        QVERIFY(tab);
+        QTRY_VERIFY_WITH_TIMEOUT(tab->isAskingToSendKey(), kWait);
+        QCOMPARE(tab->state(), TerminalTab::State::Opening);
+        const QString there = f.other.baseUrl().toDisplayString();
+        QCOMPARE(f.consentText(tab),
+                 QStringLiteral("Session %1 is on %2. Your master key was saved for %3 and goes "
+                                "nowhere else unless you allow it: whoever runs %2 would receive "
+                                "it and could use it on %3.\n\nAllow it only if %2 is the same "
+                                "platform under another address.")
+                     .arg(QString::fromLatin1(f.session), there,
+                          f.platformServer.baseUrl().toDisplayString()));
+        // While the question is open, nothing goes anywhere.
+        QTest::qWait(300);
+        QCOMPARE(f.other.requests().size(), 0);
+        QCOMPARE(f.platformServer.requests().size(), 0);
+
+        auto *refuse = tab->findChild<QPushButton *>(QStringLiteral("refuseKeyButton"));
+        QVERIFY(refuse);
+        refuse->click(); // the window is not shown: a synthetic mouse click would not land
+        QCOMPARE(tab->state(), TerminalTab::State::Failed);
+        QCOMPARE(tab->findChild<QLabel *>(QStringLiteral("failureMessage"))->text(),
+                 QStringLiteral("Not attached: your master key was not sent to %1.").arg(there));
+        QCOMPARE(tab->findChild<QLabel *>(QStringLiteral("failureHint"))->text(),
+                 QStringLiteral("Sign in to %1 as another profile with its own key, then attach "
+                                "again.")
+                     .arg(there));
+        QTest::qWait(100);
+        QCOMPARE(f.other.requests().size(), 0);
+    }
+
+    void allowingTheKeyHoldsForThatTabOnly()
+    {
+        ForeignAttach f;
+        QVERIFY(f.start(m_masterKey, m_service));
+        TerminalTab *tab = f.attach();
+        QTRY_VERIFY_WITH_TIMEOUT(tab->isAskingToSendKey(), kWait);
+        auto *send = tab->findChild<QPushButton *>(QStringLiteral("sendKeyButton"));
+        QVERIFY(send);
+        QCOMPARE(send->text(),
+                 QStringLiteral("Send Key to 127.0.0.1:%1").arg(f.other.baseUrl().port()));
+        send->click();
+        QTRY_VERIFY_WITH_TIMEOUT(f.other.requests().size() >= 1, kWait);
+        QCOMPARE(f.other.requests().first().header("Authorization"),
+                 QByteArray("Bearer ") + m_masterKey.toUtf8());
+        QTRY_COMPARE_WITH_TIMEOUT(tab->state(), TerminalTab::State::Failed, kWait); // the 404
+
+        // The next link to that origin asks again: the consent belonged to that tab.
+        const int before = f.other.requests().size();
+        TerminalTab *second = f.attach();
+        QTRY_VERIFY_WITH_TIMEOUT(second->isAskingToSendKey(), kWait);
+        QTest::qWait(300);
+        QCOMPARE(f.other.requests().size(), before);
+    }
+
+    void aSavedProfileOfThatOriginLendsItsOwnKey()
+    {
+        ForeignAttach f;
+        QVERIFY(f.start(m_masterKey, m_service));
+        const QString stagingKey = QStringLiteral("sk-staging-") + randomHex(16);
+        f.profiles->save(Profile{QStringLiteral("staging"), f.other.baseUrl()});
+        bool written = false;
+        LapError writeError;
+        f.keys->writeKey(QStringLiteral("staging"), stagingKey, [&](const LapError &e) {
+            writeError = e;
+            written = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(written, kWait);
+        QVERIFY2(!writeError.isError(), qPrintable(writeError.text()));
+
+        TerminalTab *tab = f.attach();
+        QTRY_VERIFY_WITH_TIMEOUT(f.other.requests().size() >= 1, kWait);
+        QVERIFY(!tab->isAskingToSendKey());
+        for (const laptest::CannedRequest &r : f.other.requests())
+            QCOMPARE(r.header("Authorization"), QByteArray("Bearer ") + stagingKey.toUtf8());
+        QCOMPARE(f.platformServer.requests().size(), 0);
+        QVERIFY(!deleteKey(*f.keys, QStringLiteral("staging")).isError());
     }
 };
 
