@@ -113,10 +113,7 @@ void LocalPlatform::stop()
         runTmux({QStringLiteral("kill-server")});
         m_tmuxStarted = false;
         // tmux leaves its socket behind; it lives where tmux puts -L sockets.
-        const QString dir = qEnvironmentVariableIsEmpty("TMUX_TMPDIR")
-                                ? QStringLiteral("/tmp")
-                                : qEnvironmentVariable("TMUX_TMPDIR");
-        QFile::remove(QStringLiteral("%1/tmux-%2/%3").arg(dir).arg(::getuid()).arg(m_tmuxSocket));
+        QFile::remove(tmuxSocketDir() + QLatin1Char('/') + m_tmuxSocket);
     }
     const auto waiters = m_waiters;
     m_waiters.clear();

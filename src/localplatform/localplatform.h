@@ -59,6 +59,11 @@ public:
     bool masterKeyGenerated() const { return m_masterKeyGenerated; }
     bool usesTmux() const;
     QString tmuxSocketName() const { return m_tmuxSocket; }
+    // Where tmux keeps its -L sockets for this user ($TMUX_TMPDIR or /tmp, then tmux-<uid>).
+    static QString tmuxSocketDir();
+    // Ends the tmux servers of local platforms whose process is gone (crashed, SIGKILLed) and
+    // returns their socket names. Runs by itself before this platform starts its own server.
+    QStringList reapOrphanedTmuxServers();
 
     LocalPlatformOptions options() const { return m_options; }
     // Runtime switches apply to what happens next (new sessions, new attaches, new GETs);

@@ -7,6 +7,8 @@
 #include "ptysession.h"
 #include "ttybridge.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -15,6 +17,11 @@
 #include <QTemporaryDir>
 #include <QWebSocket>
 #include <QWebSocketServer>
+
+#include <cerrno>
+#include <csignal>
+#include <sys/types.h>
+#include <unistd.h>
 
 namespace lap::local {
 
@@ -161,10 +168,57 @@ QString LocalPlatform::effectiveCommand() const
     return shell.isEmpty() ? QStringLiteral("/bin/bash") : shell;
 }
 
+QString LocalPlatform::tmuxSocketDir()
+{
+    const QString base = qEnvironmentVariableIsEmpty("TMUX_TMPDIR")
+                             ? QStringLiteral("/tmp")
+                             : qEnvironmentVariable("TMUX_TMPDIR");
+    return QStringLiteral("%1/tmux-%2").arg(base).arg(::getuid());
+}
+
+QStringList LocalPlatform::reapOrphanedTmuxServers()
+{
+    // A local platform that crashed or was SIGKILLed never ran kill-server: its tmux server and
+    // shells would live on unseen. Socket names carry the owner's pid; end the servers whose
+    // owner is gone. A live or unknown owner (another user's pid: EPERM) is left alone.
+    QStringList reaped;
+    if (m_tmuxProgram.isEmpty())
+        return reaped;
+    static const QRegularExpression ours(QStringLiteral("^lap-local-(\\d+)-[0-9a-f]+$"));
+    const QDir dir(tmuxSocketDir());
+    const QStringList entries = dir.entryList(QDir::System | QDir::Files | QDir::NoDotAndDotDot);
+    for (const QString &name : entries) {
+        const QRegularExpressionMatch m = ours.match(name);
+        if (!m.hasMatch())
+            continue;
+        bool ok = false;
+        const qint64 pid = m.captured(1).toLongLong(&ok);
+        if (!ok || pid <= 0 || pid == QCoreApplication::applicationPid())
+            continue;
+        if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH)
+            continue;
+        QProcess tmux;
+        tmux.setProgram(m_tmuxProgram);
+        tmux.setArguments({QStringLiteral("-L"), name, QStringLiteral("kill-server")});
+        tmux.setStandardInputFile(QProcess::nullDevice());
+        tmux.setStandardOutputFile(QProcess::nullDevice());
+        tmux.setStandardErrorFile(QProcess::nullDevice());
+        tmux.start();
+        if (!tmux.waitForFinished(3000)) {
+            tmux.kill();
+            tmux.waitForFinished(1000);
+        }
+        QFile::remove(dir.filePath(name));
+        reaped << name;
+    }
+    return reaped;
+}
+
 bool LocalPlatform::prepareTmux(QString *error)
 {
     if (m_tmuxDir)
         return true;
+    reapOrphanedTmuxServers();
     auto dir = std::make_unique<QTemporaryDir>(QDir::tempPath() +
                                                QStringLiteral("/lap-localplatform-XXXXXX"));
     QFile conf(dir->filePath(QStringLiteral("tmux.conf")));

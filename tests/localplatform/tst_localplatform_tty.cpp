@@ -4,11 +4,15 @@
 
 #include "ttybridge.h"
 
+#include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 
 #include <memory>
+
+#include <unistd.h>
 
 using lap::local::LocalPlatform;
 using lap::local::LocalPlatformOptions;
@@ -206,6 +210,7 @@ private Q_SLOTS:
     void sandboxAndInClusterPaths();
     void noLeaksAfterManyAttachCycles_data();
     void noLeaksAfterManyAttachCycles();
+    void orphanedTmuxServersAreReaped();
 };
 
 void TestLocalPlatformTty::upgradeAuthAndAvailability()
@@ -610,6 +615,100 @@ void TestLocalPlatformTty::noLeaksAfterManyAttachCycles()
         QVERIFY(probe.waitForFinished(kWaitMs));
         QVERIFY(probe.exitCode() != 0);
     }
+}
+
+namespace {
+
+int tmux(const QStringList &args)
+{
+    QProcess p;
+    p.setProgram(QStringLiteral("tmux"));
+    p.setArguments(args);
+    p.setStandardInputFile(QProcess::nullDevice());
+    p.start();
+    if (!p.waitForFinished(kWaitMs))
+        return -1;
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+bool serverAlive(const QString &socket)
+{
+    return tmux({QStringLiteral("-L"), socket, QStringLiteral("has-session")}) == 0;
+}
+
+bool startServer(const QString &socket)
+{
+    return tmux({QStringLiteral("-L"), socket, QStringLiteral("-f"), QStringLiteral("/dev/null"),
+                 QStringLiteral("new-session"), QStringLiteral("-d"),
+                 QStringLiteral("sleep 600")}) == 0;
+}
+
+} // namespace
+
+// A local platform that died without cleaning up (a crashed test) leaves a tmux server with its
+// shells behind. The next local platform ends it, and leaves a live owner's server alone.
+void TestLocalPlatformTty::orphanedTmuxServersAreReaped()
+{
+    if (!hasTmux())
+        QSKIP("tmux is not installed");
+    // A socket directory of this test's own: the local platforms of tests running next to it
+    // would otherwise reap its orphan first.
+    QTemporaryDir socketDir;
+    QVERIFY(socketDir.isValid());
+    const QByteArray previousDir = qgetenv("TMUX_TMPDIR");
+    qputenv("TMUX_TMPDIR", QFile::encodeName(socketDir.path()));
+    struct Restore
+    {
+        QByteArray value;
+        ~Restore()
+        {
+            if (value.isEmpty())
+                qunsetenv("TMUX_TMPDIR");
+            else
+                qputenv("TMUX_TMPDIR", value);
+        }
+    } restore{previousDir};
+    QCOMPARE(LocalPlatform::tmuxSocketDir(),
+             QStringLiteral("%1/tmux-%2").arg(socketDir.path()).arg(::getuid()));
+
+    QProcess gone; // its pid names an owner that no longer exists
+    gone.start(QStringLiteral("true"), QStringList());
+    QVERIFY(gone.waitForStarted(kWaitMs));
+    const qint64 deadPid = gone.processId();
+    QVERIFY(gone.waitForFinished(kWaitMs));
+    QProcess owner; // a live owner
+    owner.start(QStringLiteral("sleep"), {QStringLiteral("600")});
+    QVERIFY(owner.waitForStarted(kWaitMs));
+    const QString orphan = QStringLiteral("lap-local-%1-0badc0de").arg(deadPid);
+    const QString owned = QStringLiteral("lap-local-%1-0badc0de").arg(owner.processId());
+    struct KillServers // also when a check fails half-way
+    {
+        QStringList sockets;
+        ~KillServers()
+        {
+            for (const QString &socket : sockets)
+                tmux({QStringLiteral("-L"), socket, QStringLiteral("kill-server")});
+        }
+    } killServers{{orphan, owned}};
+    QVERIFY(startServer(orphan));
+    QVERIFY(startServer(owned));
+    QVERIFY(serverAlive(orphan));
+
+    Fixture f;
+    QVERIFY(f.platform->usesTmux());
+    QVERIFY(serverAlive(orphan)); // nothing happens before the platform needs tmux
+    const QString id = f.session();
+    TtyClient c;
+    QVERIFY(c.open(f.proxyUrl(id), kToken));
+    c.type("echo up-$((2+3))\r");
+    QVERIFY(c.waitFor(QStringLiteral("up-5")));
+
+    QVERIFY(!serverAlive(orphan));
+    QVERIFY(!QFileInfo::exists(LocalPlatform::tmuxSocketDir() + QLatin1Char('/') + orphan));
+    QVERIFY(serverAlive(owned));
+    QVERIFY(serverAlive(f.platform->tmuxSocketName()));
+    owner.kill();
+    owner.waitForFinished(kWaitMs);
 }
 
 QTEST_GUILESS_MAIN(TestLocalPlatformTty)
