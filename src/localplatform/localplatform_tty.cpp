@@ -168,6 +168,26 @@ QString LocalPlatform::effectiveCommand() const
     return shell.isEmpty() ? QStringLiteral("/bin/bash") : shell;
 }
 
+namespace {
+
+// Runs tmux to completion, silently; a tmux that hangs is killed after 3 s.
+void runTmuxCommand(const QString &program, const QStringList &args)
+{
+    QProcess tmux;
+    tmux.setProgram(program);
+    tmux.setArguments(args);
+    tmux.setStandardInputFile(QProcess::nullDevice());
+    tmux.setStandardOutputFile(QProcess::nullDevice());
+    tmux.setStandardErrorFile(QProcess::nullDevice());
+    tmux.start();
+    if (!tmux.waitForFinished(3000)) {
+        tmux.kill();
+        tmux.waitForFinished(1000);
+    }
+}
+
+} // namespace
+
 QString LocalPlatform::tmuxSocketDir()
 {
     const QString base = qEnvironmentVariableIsEmpty("TMUX_TMPDIR")
@@ -197,17 +217,7 @@ QStringList LocalPlatform::reapOrphanedTmuxServers()
             continue;
         if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH)
             continue;
-        QProcess tmux;
-        tmux.setProgram(m_tmuxProgram);
-        tmux.setArguments({QStringLiteral("-L"), name, QStringLiteral("kill-server")});
-        tmux.setStandardInputFile(QProcess::nullDevice());
-        tmux.setStandardOutputFile(QProcess::nullDevice());
-        tmux.setStandardErrorFile(QProcess::nullDevice());
-        tmux.start();
-        if (!tmux.waitForFinished(3000)) {
-            tmux.kill();
-            tmux.waitForFinished(1000);
-        }
+        runTmuxCommand(m_tmuxProgram, {QStringLiteral("-L"), name, QStringLiteral("kill-server")});
         QFile::remove(dir.filePath(name));
         reaped << name;
     }
@@ -244,19 +254,10 @@ void LocalPlatform::runTmux(const QStringList &args)
         return;
     // Synchronous on purpose (a few ms): a reattach right after DELETE or restart must not
     // race the old session's kill.
-    QProcess tmux;
-    tmux.setProgram(m_tmuxProgram);
-    tmux.setArguments(QStringList{QStringLiteral("-L"), m_tmuxSocket, QStringLiteral("-f"),
-                                  m_tmuxDir->filePath(QStringLiteral("tmux.conf"))} +
-                      args);
-    tmux.setStandardInputFile(QProcess::nullDevice());
-    tmux.setStandardOutputFile(QProcess::nullDevice());
-    tmux.setStandardErrorFile(QProcess::nullDevice());
-    tmux.start();
-    if (!tmux.waitForFinished(3000)) {
-        tmux.kill();
-        tmux.waitForFinished(1000);
-    }
+    runTmuxCommand(m_tmuxProgram,
+                   QStringList{QStringLiteral("-L"), m_tmuxSocket, QStringLiteral("-f"),
+                               m_tmuxDir->filePath(QStringLiteral("tmux.conf"))} +
+                       args);
 }
 
 PtySession::Spec LocalPlatform::ptySpec(const Session &session, QString *error)
