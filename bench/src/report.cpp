@@ -334,9 +334,9 @@ int runReport(const QStringList &args)
             rows << Row{group, QString::fromUtf8(step.second), QStringLiteral("ms"),
                         field(rs, QString::fromLatin1(step.first))};
         }
-        Row pr{group, QStringLiteral("what-if: proposed poll schedule (computed)"),
-               QStringLiteral("ms"), field(rs, QStringLiteral("proposed_first_drawn_ms"))};
-        pr.note = QStringLiteral("next poll after clamp(elapsed/8, 100 ms, 1.5 s)");
+        Row pr{group, QStringLiteral("what-if: the previous poll schedule (computed)"),
+               QStringLiteral("ms"), field(rs, QStringLiteral("previous_first_drawn_ms"))};
+        pr.note = QStringLiteral("0, 100, 150, 250, 400, 600, 900, 1200, then 1500 ms");
         rows << pr;
         stripPanels.append(
             {QStringLiteral("Time to interactive, ready delay %1 ms").arg(d),
@@ -344,7 +344,7 @@ int runReport(const QStringList &args)
               {QStringLiteral("app: first byte drawn"), r.samples, cApp},
               {QStringLiteral("app: prompt drawn"), q.samples, cApp2},
               {QStringLiteral("CLI schedule (computed)"), r.baseline, cBase},
-              {QStringLiteral("proposed schedule (computed)"), pr.samples, cBase2}}});
+              {QStringLiteral("previous schedule (computed)"), pr.samples, cBase2}}});
         stripMarks.append({{target, QStringLiteral("target %1 ms").arg(target)}});
         stripUnits.append(QStringLiteral("ms"));
     }

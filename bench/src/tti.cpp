@@ -22,6 +22,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 
 namespace lapbench {
 
@@ -35,11 +36,12 @@ int cliDelay(int attempt)
     return attempt < 0 ? 0 : kCliPollMs;
 }
 
-// The proposal in bench/README.md: the next poll after max(100 ms, elapsed / 8), at most 1.5 s,
-// so the time lost after a ready at t is at most t / 8 while a start costs few requests.
-int proposedDelay(double elapsedMs)
+// The schedule lap-desktop used before 2026-11-23 (a fixed table, then 1.5 s), kept as a
+// what-if so a run shows what the elapsed/8 schedule wins.
+int previousDelay(int attempt)
 {
-    return int(std::clamp(elapsedMs / 8.0, 100.0, 1500.0));
+    static const int table[] = {0, 100, 150, 250, 400, 600, 900, 1200, 1500};
+    return attempt < 0 ? 0 : attempt < int(std::size(table)) ? table[attempt] : 1500;
 }
 
 // When a client polling on `schedule` (created → first poll after delay(0) …) learns that the
@@ -186,14 +188,13 @@ QJsonObject oneRun(App &app, const PlatformProcess &platform, QNetworkAccessMana
         const double created = rel(m.created);
         const double cli = detectAt(created, serverReady, rtt,
                                     [](int attempt, double) { return cliDelay(attempt); });
-        const double proposed = detectAt(created, serverReady, rtt, [](int attempt, double el) {
-            return attempt == 0 ? 0 : proposedDelay(el);
-        });
-        const double ours = detectAt(created, serverReady, rtt, [](int attempt, double) {
-            return lap::pollDelayMs(attempt, 1500);
+        const double previous = detectAt(
+            created, serverReady, rtt, [](int attempt, double) { return previousDelay(attempt); });
+        const double ours = detectAt(created, serverReady, rtt, [](int attempt, double el) {
+            return lap::pollDelayMs(attempt, qint64(el), 1500);
         });
         r.insert(QStringLiteral("cli_first_drawn_ms"), cli + afterReady);
-        r.insert(QStringLiteral("proposed_first_drawn_ms"), proposed + afterReady);
+        r.insert(QStringLiteral("previous_first_drawn_ms"), previous + afterReady);
         r.insert(QStringLiteral("model_ours_first_drawn_ms"), ours + afterReady);
     }
     delete tab;

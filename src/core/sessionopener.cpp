@@ -46,18 +46,13 @@ QString secondsText(int ms)
 
 } // namespace
 
-int pollDelayMs(int attempt, int maxMs)
+int pollDelayMs(int attempt, qint64 elapsedMs, int maxMs)
 {
-    // Roughly ×1.5 per step: a warm start (ready within ~0.5 s) is seen after a few short polls,
-    // and from the ninth poll on the cadence is the reference's 1.5 s.
-    static const int schedule[] = {0, 100, 150, 250, 400, 600, 900, 1200, 1500};
-    const int steps = int(std::size(schedule));
     maxMs = std::max(0, maxMs);
-    if (attempt < 0)
+    if (attempt <= 0)
         return 0;
-    if (attempt >= steps)
-        return maxMs;
-    return std::min(schedule[attempt], maxMs);
+    const qint64 floor = std::min(100, maxMs);
+    return int(std::clamp(std::max<qint64>(0, elapsedMs) / 8, floor, qint64(maxMs)));
 }
 
 QString diagnosticsBlock(const Session &s)
@@ -122,6 +117,7 @@ quint64 SessionOpener::begin()
     m_agent = Agent();
     m_lastPhase.clear();
     m_attempt = 0;
+    m_sinceCreated.invalidate();
     m_consecutiveFailures = 0;
     return m_generation;
 }
@@ -169,6 +165,7 @@ void SessionOpener::create(const Agent &agent)
             // The give-up time counts from here: it is about the
             // session becoming ready, not about our own requests.
             m_giveUpTimer.start(std::max(0, m_options.giveUpMs));
+            m_sinceCreated.start();
             QPointer<SessionOpener> self(this);
             emit sessionCreated(m_session);
             if (!self || gen != m_generation)
@@ -179,7 +176,13 @@ void SessionOpener::create(const Agent &agent)
 
 void SessionOpener::schedulePoll()
 {
-    m_timer.start(pollDelayMs(m_attempt++, m_options.maxPollIntervalMs));
+    m_timer.start(nextPollDelayMs());
+}
+
+int SessionOpener::nextPollDelayMs()
+{
+    const qint64 elapsed = m_sinceCreated.isValid() ? m_sinceCreated.elapsed() : 0;
+    return pollDelayMs(m_attempt++, elapsed, m_options.maxPollIntervalMs);
 }
 
 void SessionOpener::poll()
@@ -204,8 +207,8 @@ void SessionOpener::poll()
             // session failing, so it does not count towards the limit; the give-up time still
             // bounds the whole wait.
             if (r.error.retryAfterMs > 0 && r.error.kind != LapError::Kind::Auth) {
-                m_timer.start(std::max(pollDelayMs(m_attempt++, m_options.maxPollIntervalMs),
-                                       std::min(r.error.retryAfterMs, kMaxRetryAfterMs)));
+                m_timer.start(
+                    std::max(nextPollDelayMs(), std::min(r.error.retryAfterMs, kMaxRetryAfterMs)));
                 return;
             }
             // A rejected key will not heal by itself; anything else (network, timeout, 404,

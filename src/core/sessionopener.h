@@ -15,10 +15,11 @@ namespace lap {
 class PlatformClient;
 class PlatformCall;
 
-// Delay before poll number `attempt` (0-based): the first poll goes at once, then the interval
-// grows towards `maxMs` so a warm start is seen within a few hundred ms while a cold start costs
-// no more requests than the reference's fixed 1.5 s.
-int pollDelayMs(int attempt, int maxMs = 1500);
+// Delay before poll number `attempt` (0-based), `elapsedMs` after the session was created: the
+// first poll goes at once, then every elapsed/8, at least 100 ms and at most `maxMs`. A ready at
+// time t is thus seen at most t/8 (+ a round trip) late, and a long cold start settles at the
+// reference's 1.5 s cadence (bench/README.md).
+int pollDelayMs(int attempt, qint64 elapsedMs, int maxMs = 1500);
 
 // The block the reference prints on failed/dead/timeout, one "key: value" per line, empty
 // fields left out (session_id, status, phase, phase_detail, failure_reason, sandbox_url,
@@ -30,7 +31,10 @@ struct OpenOptions
     int giveUpMs = 600000; // the server itself fails a start after 600 s
     int maxPollIntervalMs = 1500;
     TtyOverrides overrides; // LAP_TTY_FALLBACK / LAP_TTY_TOKEN equivalents
-    QString title = QStringLiteral("lap-desktop");
+    // Empty: the POST carries no body. The title only reaches chat harnesses (TUI harnesses
+    // ignore it, platform-api.md §4.2), and Qt 5 writes a body apart from the header, which
+    // Nagle and the server's delayed ACK turn into a ~40 ms stall (bench/README.md).
+    QString title;
 };
 
 // Opens an agent: resolve name or UUID → create a session → poll until ready → derive the TTY
@@ -66,6 +70,7 @@ private:
     quint64 begin();
     void create(const Agent &agent);
     void schedulePoll();
+    int nextPollDelayMs();
     void poll();
     // Decides on `status` only. `fromPoll` is false for the create response.
     void onSession(Session s, bool fromPoll);
@@ -84,6 +89,7 @@ private:
     QTimer m_timer;
     QTimer m_giveUpTimer;
     QElapsedTimer m_clock;
+    QElapsedTimer m_sinceCreated; // what the poll interval grows with
     Session m_session;
     Agent m_agent;
     QString m_lastPhase;
