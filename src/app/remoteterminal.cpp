@@ -211,6 +211,19 @@ void RemoteTerminal::createActions()
 
 bool RemoteTerminal::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_display) {
+        switch (event->type()) {
+        case QEvent::KeyPress:
+        case QEvent::InputMethod:
+        case QEvent::MouseButtonPress:
+        case QEvent::Wheel:
+        case QEvent::Drop:
+            emit userActive();
+            break;
+        default:
+            break;
+        }
+    }
     if (watched == m_display && event->type() == QEvent::MouseButtonRelease) {
         // Queued: the display finishes the selection in its own handler, after this filter.
         QMetaObject::invokeMethod(this, &RemoteTerminal::onSelectionMaybeChanged,
@@ -448,6 +461,7 @@ void RemoteTerminal::copyClipboard()
 
 void RemoteTerminal::pasteClipboard()
 {
+    emit userActive();
     m_term->pasteClipboard();
 }
 

@@ -84,6 +84,10 @@ public slots:
 signals:
     // Bytes the user typed (or the emulator answered to a query) for the remote PTY.
     void input(const QByteArray &bytes);
+    // Someone is at the terminal: a key, a click, the wheel or a paste. Unlike input(), never
+    // raised by the emulator's automatic answers (a remote program polling the cursor position
+    // or the device attributes would otherwise look like a user typing).
+    void userActive();
     // A lone Ctrl-D while settings().ctrlDDetaches is on; nothing is sent.
     void detachRequested();
     void sizeChanged(int cols, int rows);

@@ -281,6 +281,12 @@ void TerminalTab::buildUi()
             m_channel->sendResize(cols, rows);
     });
     connect(m_terminal, &RemoteTerminal::detachRequested, this, &TerminalTab::detach);
+    // Only a person at the keyboard keeps the session from the idle reaper: the emulator's
+    // answers to a remote program's queries go out as input too, but must not.
+    connect(m_terminal, &RemoteTerminal::userActive, this, [this] {
+        if (m_keepAlive && m_channel && m_channel->state() == TtyChannel::State::Open)
+            m_keepAlive->noteInput();
+    });
     connect(m_terminal, &RemoteTerminal::outputDrained, this, [this] {
         if (m_channel)
             m_channel->setReadPaused(false);
@@ -613,8 +619,6 @@ void TerminalTab::onTerminalInput(const QByteArray &bytes)
 {
     if (m_channel && m_channel->state() == TtyChannel::State::Open) {
         m_channel->sendInput(bytes);
-        if (m_keepAlive)
-            m_keepAlive->noteInput();
         emit userTyped();
         return;
     }

@@ -294,9 +294,29 @@ private slots:
         auto t = makeShown();
         QVERIFY(t);
         QSignalSpy input(t.get(), &RemoteTerminal::input);
+        QSignalSpy active(t.get(), &RemoteTerminal::userActive);
         // Cursor position report (DSR 6) after moving to row 3, column 5.
         t->writeOutput("\x1b[3;5H\x1b[6n");
         QTRY_COMPARE_WITH_TIMEOUT(joined(input), QByteArray("\x1b[3;5R"), 10000);
+        // An answer is not a user at the terminal (the keep-alive must not count it).
+        QCOMPARE(active.count(), 0);
+    }
+
+    void keysClicksAndPastesAreUserActivity()
+    {
+        auto t = makeShown();
+        QVERIFY(t);
+        QSignalSpy active(t.get(), &RemoteTerminal::userActive);
+        QTest::keyClick(t->terminalDisplay(), Qt::Key_A);
+        QCOMPARE(active.count(), 1);
+        QTest::mouseClick(t->terminalDisplay(), Qt::LeftButton);
+        QCOMPARE(active.count(), 2);
+        QApplication::clipboard()->setText(QStringLiteral("x"));
+        t->pasteClipboard();
+        QCOMPARE(active.count(), 3);
+        t->writeOutput("output only\r\n");
+        QTest::qWait(50);
+        QCOMPARE(active.count(), 3);
     }
 
     void resizeEmitsOncePerDistinctSize()

@@ -337,6 +337,36 @@ private slots:
                  QStringLiteral("Session is dead — idle timeout."));
     }
 
+    // The emulator answers a remote program's queries by itself (tmux asks for the device
+    // attributes on every attach). Those answers go out as input, but they are not a user: a
+    // session nobody types into is reaped as the platform intends.
+    void terminalAnswersDoNotKeepTheSessionAlive()
+    {
+        m_platform->setIdleTimeoutMs(3000);
+        QByteArray answers;
+        QString id;
+        connect(m_platform.get(), &LocalPlatform::ptyInput, this,
+                [&answers, &id](const QString &session, const QByteArray &b) {
+                    if (session == id)
+                        answers += b;
+                });
+        TerminalTab *tab = m_window->openAgent(QStringLiteral("shell"));
+        QTRY_VERIFY_WITH_TIMEOUT(tab->keepAlive(), kTimeoutMs);
+        id = tab->sessionId();
+        QVERIFY(tab->keepAlive()->isEnabled());
+        QSignalSpy touches(tab->keepAlive(), &SessionKeepAlive::touched);
+        QTRY_COMPARE_WITH_TIMEOUT(tab->state(), TerminalTab::State::Connected, kTimeoutMs);
+        // The terminal's answer (ESC [ > … c) went out without a key being pressed.
+        QTRY_VERIFY_WITH_TIMEOUT(answers.contains("\x1b["), kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(m_platform->sessionStatus(id), QStringLiteral("dead"),
+                                  kTimeoutMs);
+        QCOMPARE(touches.count(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(tab->state(), TerminalTab::State::Failed, kTimeoutMs);
+        QCOMPARE(tab->findChild<QLabel *>(QStringLiteral("failureMessage"))->text(),
+                 QStringLiteral("Session is dead — idle timeout."));
+        disconnect(m_platform.get(), &LocalPlatform::ptyInput, this, nullptr);
+    }
+
     void backgroundBellMarksTheTab()
     {
         TerminalTab *a = openConnected();
