@@ -45,7 +45,8 @@ class TestSingleInstanceApp : public QObject
             error = e;
             done = true;
         });
-        QTest::qWaitFor([&] { return done; }, 10000);
+        if (!QTest::qWaitFor([&] { return done; }, 10000))
+            qWarning("writing the key to the keychain did not finish");
         if (error.isError())
             qWarning() << error.text();
         return done && !error.isError() && !keys.isKeptInMemory(m_profile);
@@ -89,7 +90,8 @@ private slots:
         CredentialStore keys;
         bool done = false;
         keys.deleteKey(m_profile, [&](const LapError &) { done = true; });
-        QTest::qWaitFor([&] { return done; }, 10000);
+        QVERIFY2(QTest::qWaitFor([&] { return done; }, 10000),
+                 "deleting the test key from the keychain did not finish");
     }
 
     void secondProcessHandsOverAndExits()
