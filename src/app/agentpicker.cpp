@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "agentpicker.h"
 
+#include "pickerlist.h"
 #include "platformclient.h"
 #include "ui_agentpicker.h"
 
@@ -206,21 +207,11 @@ AgentPicker::AgentPicker(PlatformClient *client, QWidget *parent)
     if (!host.isEmpty())
         setWindowTitle(tr("Open an agent — %1").arg(host));
 
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(AgentListModel::SortRole);
-    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
     QTreeView *view = m_ui->agentView;
-    view->setModel(m_proxy);
-    QHeaderView *header = view->header();
-    header->setStretchLastSection(false);
     // Newest first, as the platform lists them and as the lap CLI shows them.
-    header->setSortIndicator(AgentListModel::CreatedColumn, Qt::DescendingOrder);
-    view->setSortingEnabled(true);
-
-    m_openButton = m_ui->buttonBox->addButton(tr("&Open"), QDialogButtonBox::AcceptRole);
-    m_openButton->setObjectName(QStringLiteral("openButton"));
-    m_openButton->setDefault(true);
-    m_openButton->setEnabled(false);
+    setUpSortedList(view, m_proxy, m_model, AgentListModel::SortRole, AgentListModel::CreatedColumn,
+                    Qt::DescendingOrder);
+    m_openButton = addAcceptButton(m_ui->buttonBox, tr("&Open"), QStringLiteral("openButton"));
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &AgentPicker::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &AgentPicker::reject);
     connect(m_ui->retryButton, &QPushButton::clicked, this, &AgentPicker::reload);

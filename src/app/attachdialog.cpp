@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "attachdialog.h"
 
+#include "pickerlist.h"
 #include "platformclient.h"
 #include "ui_attachdialog.h"
 
@@ -272,20 +273,12 @@ AttachDialog::AttachDialog(PlatformClient *client, QWidget *parent)
     if (!host.isEmpty())
         setWindowTitle(tr("Attach to a session — %1").arg(host));
 
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(SessionListModel::SortRole);
     QTreeView *view = m_ui->sessionView;
-    view->setModel(m_proxy);
-    QHeaderView *header = view->header();
-    header->setStretchLastSection(false);
     // Youngest first, as the platform lists them.
-    header->setSortIndicator(SessionListModel::AgeColumn, Qt::AscendingOrder);
-    view->setSortingEnabled(true);
-
-    m_attachButton = m_ui->buttonBox->addButton(tr("&Attach"), QDialogButtonBox::AcceptRole);
-    m_attachButton->setObjectName(QStringLiteral("attachButton"));
-    m_attachButton->setDefault(true);
-    m_attachButton->setEnabled(false);
+    setUpSortedList(view, m_proxy, m_model, SessionListModel::SortRole, SessionListModel::AgeColumn,
+                    Qt::AscendingOrder);
+    m_attachButton =
+        addAcceptButton(m_ui->buttonBox, tr("&Attach"), QStringLiteral("attachButton"));
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &AttachDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &AttachDialog::reject);
     connect(m_ui->retryButton, &QPushButton::clicked, this, &AttachDialog::reload);
