@@ -343,28 +343,34 @@ private slots:
     void terminalAnswersDoNotKeepTheSessionAlive()
     {
         m_platform->setIdleTimeoutMs(3000);
-        QByteArray answers;
+        // All of it is wired before the tab can get that far: the attach, tmux's query and the
+        // terminal's answer take a few milliseconds.
+        QHash<QString, QByteArray> typed; // per session, what reached its PTY
         QString id;
-        connect(m_platform.get(), &LocalPlatform::ptyInput, this,
-                [&answers, &id](const QString &session, const QByteArray &b) {
-                    if (session == id)
-                        answers += b;
-                });
+        int touches = 0;
+        QObject wiring; // declared last: its connections end before the variables they use
+        connect(m_platform.get(), &LocalPlatform::ptyInput, &wiring,
+                [&typed](const QString &session, const QByteArray &b) { typed[session] += b; });
         TerminalTab *tab = m_window->openAgent(QStringLiteral("shell"));
-        QTRY_VERIFY_WITH_TIMEOUT(tab->keepAlive(), kTimeoutMs);
-        id = tab->sessionId();
-        QVERIFY(tab->keepAlive()->isEnabled());
-        QSignalSpy touches(tab->keepAlive(), &SessionKeepAlive::touched);
+        connect(tab, &TerminalTab::stateChanged, &wiring, [&](TerminalTab::State s) {
+            // Connecting: the keep-alive exists, the socket is not open yet.
+            if (s == TerminalTab::State::Connecting && id.isEmpty() && tab->keepAlive()) {
+                id = tab->sessionId();
+                QVERIFY(tab->keepAlive()->isEnabled());
+                connect(tab->keepAlive(), &SessionKeepAlive::touched, &wiring,
+                        [&touches] { ++touches; });
+            }
+        });
         QTRY_COMPARE_WITH_TIMEOUT(tab->state(), TerminalTab::State::Connected, kTimeoutMs);
+        QVERIFY(!id.isEmpty());
         // The terminal's answer (ESC [ > … c) went out without a key being pressed.
-        QTRY_VERIFY_WITH_TIMEOUT(answers.contains("\x1b["), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(typed.value(id).contains("\x1b["), kTimeoutMs);
         QTRY_COMPARE_WITH_TIMEOUT(m_platform->sessionStatus(id), QStringLiteral("dead"),
                                   kTimeoutMs);
-        QCOMPARE(touches.count(), 0);
+        QCOMPARE(touches, 0);
         QTRY_COMPARE_WITH_TIMEOUT(tab->state(), TerminalTab::State::Failed, kTimeoutMs);
         QCOMPARE(tab->findChild<QLabel *>(QStringLiteral("failureMessage"))->text(),
                  QStringLiteral("Session is dead — idle timeout."));
-        disconnect(m_platform.get(), &LocalPlatform::ptyInput, this, nullptr);
     }
 
     void backgroundBellMarksTheTab()
