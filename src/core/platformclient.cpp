@@ -462,8 +462,9 @@ QNetworkReply *PlatformClient::send(const QByteArray &verb, const QString &path,
                      QNetworkRequest::SameOriginRedirectPolicy);
     if (m_config.requestTimeoutMs > 0)
         req.setTransferTimeout(m_config.requestTimeoutMs);
-    if (!m_config.masterKey.isEmpty() && sameOrigin(url, base) &&
-        sameOrigin(url, m_config.keyOrigin()))
+    // The URL is built from baseUrl, so only the key's own origin needs checking: a session
+    // link from another platform must not carry this key there.
+    if (!m_config.masterKey.isEmpty() && sameOrigin(url, m_config.keyOrigin()))
         req.setRawHeader("Authorization", "Bearer " + m_config.masterKey.toUtf8());
 
 #if QT_CONFIG(ssl)
