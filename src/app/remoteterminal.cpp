@@ -220,14 +220,14 @@ bool RemoteTerminal::eventFilter(QObject *watched, QEvent *event)
         case QEvent::Drop:
             emit userActive();
             break;
+        case QEvent::MouseButtonRelease:
+            // Queued: the display finishes the selection in its own handler, after this filter.
+            QMetaObject::invokeMethod(this, &RemoteTerminal::onSelectionMaybeChanged,
+                                      Qt::QueuedConnection);
+            break;
         default:
             break;
         }
-    }
-    if (watched == m_display && event->type() == QEvent::MouseButtonRelease) {
-        // Queued: the display finishes the selection in its own handler, after this filter.
-        QMetaObject::invokeMethod(this, &RemoteTerminal::onSelectionMaybeChanged,
-                                  Qt::QueuedConnection);
     }
     return QWidget::eventFilter(watched, event);
 }
