@@ -575,15 +575,13 @@ void AttachDialog::onPasteChanged()
 
 bool AttachDialog::sameBase(const QUrl &a, const QUrl &b) const
 {
-    const auto key = [](const QUrl &u) {
-        QString path = u.path();
-        while (path.endsWith(QLatin1Char('/')))
-            path.chop(1);
-        const QString scheme = u.scheme().toLower();
-        const int port = u.port(scheme == QLatin1String("https") ? 443 : 80);
-        return QStringLiteral("%1://%2:%3%4").arg(scheme, u.host().toLower()).arg(port).arg(path);
+    const auto path = [](const QUrl &u) {
+        QString p = u.path();
+        while (p.endsWith(QLatin1Char('/')))
+            p.chop(1);
+        return p;
     };
-    return a.isValid() && b.isValid() && key(a) == key(b);
+    return a.isValid() && b.isValid() && sameOrigin(a, b) && path(a) == path(b);
 }
 
 Result<ResumeArgument> AttachDialog::pastedArgument() const
@@ -641,16 +639,14 @@ void AttachDialog::updateAttachState()
         } else if (p.value.baseOverride.isValid()) {
             const QUrl there = p.value.baseOverride;
             const QUrl home = m_client->config().baseUrl;
-            const auto owner =
-                std::find_if(m_otherProfiles.cbegin(), m_otherProfiles.cend(),
-                             [&there](const Profile &pr) { return sameOrigin(pr.baseUrl, there); });
+            const Profile owner = profileOfOrigin(m_otherProfiles, there);
             if (sameOrigin(there, home))
                 note = tr("This session is under %1: LAP Desktop attaches there for this tab "
                           "only.")
                            .arg(there.toDisplayString());
-            else if (owner != m_otherProfiles.cend())
+            else if (owner.isValid())
                 note = tr("This session is on %1: the tab uses the key of your profile “%2”.")
-                           .arg(there.toDisplayString(), owner->name);
+                           .arg(there.toDisplayString(), owner.name);
             else
                 note = tr("This session is on %1, not on %2: the tab asks before it sends your "
                           "master key there.")

@@ -474,7 +474,8 @@ TerminalTab *MainWindow::attachSession(const ResumeArgument &arg)
     }
     auto *tab = new TerminalTab(m_services.nam, c, m_settings, m_tabs);
     addTab(tab);
-    const Profile owner = c.needsKeyConsent() ? profileFor(c.baseUrl) : Profile();
+    const Profile owner =
+        c.needsKeyConsent() ? profileOfOrigin(otherProfiles(), c.baseUrl) : Profile();
     if (!owner.isValid() || !m_services.keys) {
         tab->attachSession(arg.sessionId);
         return tab;
@@ -495,15 +496,14 @@ TerminalTab *MainWindow::attachSession(const ResumeArgument &arg)
     return tab;
 }
 
-Profile MainWindow::profileFor(const QUrl &base) const
+QList<Profile> MainWindow::otherProfiles() const
 {
-    if (!m_services.profiles)
-        return {};
-    for (const Profile &p : m_services.profiles->profiles()) {
-        if (p.name != m_profileName && sameOrigin(p.baseUrl, base))
-            return p;
-    }
-    return {};
+    QList<Profile> others =
+        m_services.profiles ? m_services.profiles->profiles() : QList<Profile>();
+    others.erase(std::remove_if(others.begin(), others.end(),
+                                [this](const Profile &p) { return p.name == m_profileName; }),
+                 others.end());
+    return others;
 }
 
 TerminalTab *MainWindow::addTab(TerminalTab *tab)
@@ -713,13 +713,7 @@ void MainWindow::showAttachPrompt()
     }
     PlatformClient client(m_services.nam, m_platform);
     AttachDialog dialog(&client, this);
-    if (m_services.profiles) {
-        QList<Profile> others = m_services.profiles->profiles();
-        others.erase(std::remove_if(others.begin(), others.end(),
-                                    [this](const Profile &p) { return p.name == m_profileName; }),
-                     others.end());
-        dialog.setOtherProfiles(others);
-    }
+    dialog.setOtherProfiles(otherProfiles());
     if (dialog.exec() != QDialog::Accepted)
         return;
     TerminalTab *tab = attachSession(dialog.chosen());

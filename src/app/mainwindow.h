@@ -89,7 +89,7 @@ private:
     void buildTray();
     void watchForWakeAndNetwork();
     TerminalTab *addTab(TerminalTab *tab);
-    Profile profileFor(const QUrl &base) const; // another saved profile of that origin
+    QList<Profile> otherProfiles() const; // the saved profiles but the one signed in
     void closeTab(int index);
     void updateTab(TerminalTab *tab);
     void showStatus(const QString &text);

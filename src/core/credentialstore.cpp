@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "credentialstore.h"
+#include "platformclient.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -103,6 +104,15 @@ void writeProfiles(QSettings *settings, const QList<Profile> &list)
 }
 
 } // namespace
+
+Profile profileOfOrigin(const QList<Profile> &profiles, const QUrl &url)
+{
+    for (const Profile &p : profiles) {
+        if (sameOrigin(p.baseUrl, url))
+            return p;
+    }
+    return {};
+}
 
 ProfileStore::ProfileStore(QSettings *settings) : m_settings(settings) {}
 

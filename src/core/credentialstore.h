@@ -22,6 +22,9 @@ struct Profile
     bool isValid() const { return !name.isEmpty() && baseUrl.isValid(); }
 };
 
+// The first of profiles whose platform is on url's origin (its key may go there), else invalid.
+Profile profileOfOrigin(const QList<Profile> &profiles, const QUrl &url);
+
 // Non-secret profile data in QSettings (group "profiles"). Never stores a key.
 class ProfileStore
 {
