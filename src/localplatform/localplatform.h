@@ -61,9 +61,6 @@ public:
     QString tmuxSocketName() const { return m_tmuxSocket; }
     // Where tmux keeps its -L sockets for this user ($TMUX_TMPDIR or /tmp, then tmux-<uid>).
     static QString tmuxSocketDir();
-    // Ends the tmux servers of local platforms whose process is gone (crashed, SIGKILLed) and
-    // returns their socket names. Runs by itself before this platform starts its own server.
-    QStringList reapOrphanedTmuxServers();
 
     LocalPlatformOptions options() const { return m_options; }
     // Runtime switches apply to what happens next (new sessions, new attaches, new GETs);
@@ -161,6 +158,8 @@ private:
     // What a /tty connection runs: the tmux client (or the command itself) and its env.
     PtySession::Spec ptySpec(const Session &session, QString *error);
     bool prepareTmux(QString *error);
+    // Ends the tmux servers of local platforms whose process is gone (crashed, SIGKILLed).
+    void reapOrphanedTmuxServers();
     void runTmux(const QStringList &args);
     QString effectiveCommand() const;
 

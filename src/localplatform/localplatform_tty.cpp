@@ -196,14 +196,13 @@ QString LocalPlatform::tmuxSocketDir()
     return QStringLiteral("%1/tmux-%2").arg(base).arg(::getuid());
 }
 
-QStringList LocalPlatform::reapOrphanedTmuxServers()
+void LocalPlatform::reapOrphanedTmuxServers()
 {
     // A local platform that crashed or was SIGKILLed never ran kill-server: its tmux server and
     // shells would live on unseen. Socket names carry the owner's pid; end the servers whose
     // owner is gone. A live or unknown owner (another user's pid: EPERM) is left alone.
-    QStringList reaped;
     if (m_tmuxProgram.isEmpty())
-        return reaped;
+        return;
     static const QRegularExpression ours(QStringLiteral("^lap-local-(\\d+)-[0-9a-f]+$"));
     const QDir dir(tmuxSocketDir());
     const QStringList entries = dir.entryList(QDir::System | QDir::Files | QDir::NoDotAndDotDot);
@@ -219,9 +218,7 @@ QStringList LocalPlatform::reapOrphanedTmuxServers()
             continue;
         runTmuxCommand(m_tmuxProgram, {QStringLiteral("-L"), name, QStringLiteral("kill-server")});
         QFile::remove(dir.filePath(name));
-        reaped << name;
     }
-    return reaped;
 }
 
 bool LocalPlatform::prepareTmux(QString *error)
