@@ -21,10 +21,13 @@ endforeach()
 # --- end of dialog tests ------------------------------------------------------------------------
 
 # --- Window and tabs: MainWindow, TerminalTab, tray -------------------------------------------
-lap_add_qtest(tst_mainwindow SOURCES tst_mainwindow.cpp dlgtestutil.h
+lap_add_qtest(tst_mainwindow SOURCES tst_mainwindow.cpp windowfixture.h dlgtestutil.h
     LIBS lapapp laplocal TIMEOUT 240)
 target_compile_definitions(tst_mainwindow PRIVATE LAP_SCREENSHOT_DIR="${CMAKE_BINARY_DIR}/screenshots")
-lap_add_qtest(tst_survive SOURCES tst_survive.cpp LIBS lapapp laplocal TIMEOUT 300)
+lap_add_qtest(tst_survive SOURCES tst_survive.cpp windowfixture.h
+    ${PROJECT_SOURCE_DIR}/tests/localplatform/lptesthelpers.h LIBS lapapp laplocal TIMEOUT 300)
+# lptest::openFdCount
+target_include_directories(tst_survive PRIVATE ${PROJECT_SOURCE_DIR}/tests/localplatform)
 lap_add_qtest(tst_singleinstance_app SOURCES tst_singleinstance_app.cpp LIBS lapcore laplocal TIMEOUT 180)
 target_compile_definitions(tst_singleinstance_app PRIVATE LAP_DESKTOP_BIN="$<TARGET_FILE:lap-desktop>")
 add_dependencies(tst_singleinstance_app lap-desktop)

@@ -2,121 +2,45 @@
 // The window end to end on the offscreen platform: a real MainWindow with real TerminalTabs and
 // QTermWidgets, talking to the local platform over 127.0.0.1 with real PTYs behind it.
 #include "dlgtestutil.h"
-#include "localplatform.h"
-#include "mainwindow.h"
-#include "remoteterminal.h"
-#include "terminaltab.h"
+#include "windowfixture.h"
 
 #include <QLabel>
 #include <QMenu>
-#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSettings>
 #include <QTabBar>
 #include <QTabWidget>
-#include <QTemporaryDir>
 #include <QtTest>
 
-#include <memory>
-
 using namespace lap;
-using lap::local::LocalPlatform;
-using lap::local::LocalPlatformOptions;
+using namespace windowtest;
 using lap::local::TtyStyle;
 
-namespace {
-constexpr int kTimeoutMs = 20000;
-const QString kShell = QStringLiteral("env PS1='$ ' HISTFILE=/dev/null bash --norc --noprofile");
-
-QStringList lines(const QString &screen)
-{
-    QStringList out;
-    for (const QString &l : screen.split(QLatin1Char('\n')))
-        out << l.trimmed();
-    return out;
-}
-} // namespace
-
-class TestMainWindow : public QObject
+class TestMainWindow : public QObject, protected WindowFixture
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ProfileStore> m_profiles;
-    std::unique_ptr<CredentialStore> m_keys;
-    QNetworkAccessManager m_nam;
-    std::unique_ptr<LocalPlatform> m_platform;
-    std::unique_ptr<MainWindow> m_window;
-
-    void startPlatform(const std::function<void(LocalPlatformOptions &)> &tweak = {})
-    {
-        LocalPlatformOptions o;
-        o.readyDelayMs = 0;
-        o.command = kShell;
-        o.quiet = true;
-        if (tweak)
-            tweak(o);
-        m_platform = std::make_unique<LocalPlatform>(o);
-        QString error;
-        QVERIFY2(m_platform->start(&error), qPrintable(error));
-    }
-
     void makeWindow()
     {
-        m_window = std::make_unique<MainWindow>(
-            AppServices{&m_nam, m_settings.get(), m_profiles.get(), m_keys.get()});
-        PlatformConfig c;
-        c.baseUrl = m_platform->baseUrl();
-        c.masterKey = m_platform->masterKey();
-        m_window->setPlatform(c, QStringLiteral("test"));
-        m_window->resize(900, 600);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    }
-
-    TerminalTab *openConnected(const QString &agent = QStringLiteral("shell"))
-    {
-        TerminalTab *tab = m_window->openAgent(agent);
-        if (!QTest::qWaitFor([tab] { return tab->state() == TerminalTab::State::Connected; },
-                             kTimeoutMs))
-            qWarning() << "tab state" << tab->state() << tab->stateReason();
-        return tab;
-    }
-
-    static void type(TerminalTab *tab, const QString &text)
-    {
-        QTest::keyClicks(tab->terminal()->terminalDisplay(), text);
-        QTest::keyClick(tab->terminal()->terminalDisplay(), Qt::Key_Return);
-    }
-
-    static bool screenHasLine(TerminalTab *tab, const QString &line)
-    {
-        return lines(tab->terminal()->screenText()).contains(line);
+        showWindow([this](MainWindow &w) {
+            PlatformConfig c;
+            c.baseUrl = m_platform->baseUrl();
+            c.masterKey = m_platform->masterKey();
+            w.setPlatform(c, QStringLiteral("test"));
+        });
     }
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(m_dir.isValid());
-        m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")),
-                                                 QSettings::IniFormat);
-        m_profiles = std::make_unique<ProfileStore>(m_settings.get());
-        m_keys = std::make_unique<CredentialStore>();
-    }
+    void initTestCase() { setUpServices(); }
 
     void init()
     {
         startPlatform();
-        makeWindow();
+        if (!QTest::currentTestFailed())
+            makeWindow();
     }
 
-    void cleanup()
-    {
-        m_window.reset();
-        m_platform.reset();
-    }
+    void cleanup() { tearDown(); }
 
     void openAgentTypeAndReadTheAnswer()
     {

@@ -1,120 +1,49 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Sessions that survive: drops and reconnects, input during an outage, terminating, and
 // background notifications — real tabs, real QTermWidgets, the local platform with real PTYs.
-#include "localplatform.h"
-#include "mainwindow.h"
-#include "remoteterminal.h"
+#include "lptesthelpers.h"
 #include "sessionkeepalive.h"
-#include "terminaltab.h"
+#include "windowfixture.h"
 
-#include <QDir>
 #include <QLabel>
-#include <QNetworkAccessManager>
 #include <QPushButton>
-#include <QSettings>
 #include <QTabBar>
 #include <QTabWidget>
-#include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
 
-#include <memory>
-
 using namespace lap;
+using namespace windowtest;
 using lap::local::LocalPlatform;
-using lap::local::LocalPlatformOptions;
+using lptest::openFdCount;
 
-namespace {
-constexpr int kTimeoutMs = 20000;
-const QString kShell = QStringLiteral("env PS1='$ ' HISTFILE=/dev/null bash --norc --noprofile");
-
-int openFdCount()
-{
-    return QDir(QStringLiteral("/proc/self/fd"))
-        .entryList(QDir::NoDotAndDotDot | QDir::System)
-        .size();
-}
-
-bool screenHasLine(TerminalTab *tab, const QString &line)
-{
-    for (const QString &l : tab->terminal()->screenText().split(QLatin1Char('\n')))
-        if (l.trimmed() == line)
-            return true;
-    return false;
-}
-
-void type(TerminalTab *tab, const QString &text, bool enter = true)
-{
-    QTest::keyClicks(tab->terminal()->terminalDisplay(), text);
-    if (enter)
-        QTest::keyClick(tab->terminal()->terminalDisplay(), Qt::Key_Return);
-}
-} // namespace
-
-class TestSurvive : public QObject
+class TestSurvive : public QObject, protected WindowFixture
 {
     Q_OBJECT
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ProfileStore> m_profiles;
-    std::unique_ptr<CredentialStore> m_keys;
-    QNetworkAccessManager m_nam;
-    std::unique_ptr<LocalPlatform> m_platform;
-    std::unique_ptr<MainWindow> m_window;
 
     // Signs in the way LAP_BASE_URL/LAP_MASTER_KEY do, through start(), so that saved tabs of
     // this platform are restored as on a real launch.
     void makeWindow()
     {
-        m_window = std::make_unique<MainWindow>(
-            AppServices{&m_nam, m_settings.get(), m_profiles.get(), m_keys.get()});
-        LaunchOptions o;
-        o.envBaseUrl = m_platform->baseUrl();
-        o.envMasterKey = m_platform->masterKey();
-        m_window->start(o);
-        m_window->resize(900, 600);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    }
-
-    TerminalTab *openConnected(const QString &agent = QStringLiteral("shell"))
-    {
-        TerminalTab *tab = m_window->openAgent(agent);
-        // The callers assert the state; say here why it was not reached.
-        if (!QTest::qWaitFor([tab] { return tab->state() == TerminalTab::State::Connected; },
-                             kTimeoutMs))
-            qWarning() << "tab not connected:" << tab->stateReason();
-        return tab;
+        showWindow([this](MainWindow &w) {
+            LaunchOptions o;
+            o.envBaseUrl = m_platform->baseUrl();
+            o.envMasterKey = m_platform->masterKey();
+            w.start(o);
+        });
     }
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(m_dir.isValid());
-        m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")),
-                                                 QSettings::IniFormat);
-        m_profiles = std::make_unique<ProfileStore>(m_settings.get());
-        m_keys = std::make_unique<CredentialStore>();
-    }
+    void initTestCase() { setUpServices(); }
 
     void init()
     {
-        LocalPlatformOptions o;
-        o.readyDelayMs = 0;
-        o.command = kShell;
-        o.quiet = true;
-        m_platform = std::make_unique<LocalPlatform>(o);
-        QString error;
-        QVERIFY2(m_platform->start(&error), qPrintable(error));
-        makeWindow();
+        startPlatform();
+        if (!QTest::currentTestFailed())
+            makeWindow();
     }
 
-    void cleanup()
-    {
-        m_window.reset();
-        m_platform.reset();
-    }
+    void cleanup() { tearDown(); }
 
     void hundredDropsEachBackInTheSameShell()
     {
