@@ -3,18 +3,20 @@
 // the keychain itself: a real Secret Service round trip (needs the session bus .ci/run
 // provides), plus child processes that see no bus / no Secret Service at all.
 #include "credentialstore.h"
+#include "laptest.h"
 
-#include <QEventLoop>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTimer>
 #include <QUuid>
 #include <QtTest>
 
 #include <cstdio>
 
 using namespace lap;
+using laptest::deleteKeySync;
+using laptest::readKeySync;
+using laptest::writeKeySync;
 
 namespace {
 
@@ -24,46 +26,6 @@ const QString kTestService = QStringLiteral("lap-desktop-test");
 const QString kNoKeychainHint =
     QStringLiteral("The key will be kept in memory for this run only; install and start "
                    "gnome-keyring or KWallet to save it.");
-
-LapError writeKeySync(CredentialStore &store, const QString &profile, const QString &key)
-{
-    LapError out(LapError::Kind::Cancelled, QStringLiteral("no answer"));
-    QEventLoop loop;
-    store.writeKey(profile, key, [&](const LapError &e) {
-        out = e;
-        loop.quit();
-    });
-    QTimer::singleShot(kWait, &loop, &QEventLoop::quit);
-    loop.exec();
-    return out;
-}
-
-Result<QString> readKeySync(CredentialStore &store, const QString &profile)
-{
-    Result<QString> out =
-        Result<QString>::failure(LapError(LapError::Kind::Cancelled, QStringLiteral("no answer")));
-    QEventLoop loop;
-    store.readKey(profile, [&](const Result<QString> &r) {
-        out = r;
-        loop.quit();
-    });
-    QTimer::singleShot(kWait, &loop, &QEventLoop::quit);
-    loop.exec();
-    return out;
-}
-
-LapError deleteKeySync(CredentialStore &store, const QString &profile)
-{
-    LapError out(LapError::Kind::Cancelled, QStringLiteral("no answer"));
-    QEventLoop loop;
-    store.deleteKey(profile, [&](const LapError &e) {
-        out = e;
-        loop.quit();
-    });
-    QTimer::singleShot(kWait, &loop, &QEventLoop::quit);
-    loop.exec();
-    return out;
-}
 
 // Run in a child whose environment has no usable keychain: prints what the user would read,
 // and whether the key is still usable for this run.
