@@ -663,10 +663,6 @@
         <translation>Die CA-Datei %1 kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>The CA file %1 holds no PEM certificate (-----BEGIN CERTIFICATE-----).</source>
-        <translation>Die CA-Datei %1 enthält kein PEM-Zertifikat (-----BEGIN CERTIFICATE-----).</translation>
-    </message>
-    <message>
         <source>%1 failed: the reply from %2 is larger than %3 MB, so it was not read.</source>
         <translation>%1 fehlgeschlagen: Die Antwort von %2 ist größer als %3 MB und wurde daher nicht gelesen.</translation>
     </message>
@@ -737,6 +733,14 @@
     <message>
         <source>the server sent an invalid close code</source>
         <translation>der Server hat einen ungültigen Close-Code gesendet</translation>
+    </message>
+    <message>
+        <source>Choose a PEM file with the platform&apos;s CA certificate in Settings.</source>
+        <translation>Wählen Sie in den Einstellungen eine PEM-Datei mit dem CA-Zertifikat der Plattform.</translation>
+    </message>
+    <message>
+        <source>The CA file %1 holds no certificate (PEM or DER).</source>
+        <translation>Die CA-Datei %1 enthält kein Zertifikat (PEM oder DER).</translation>
     </message>
 </context>
 <context>
@@ -1218,10 +1222,6 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
     <message>
         <source>Sign in with the platform URL and master key.</source>
         <translation>Melden Sie sich mit Plattform-URL und Master-Key an.</translation>
-    </message>
-    <message>
-        <source>Choose a PEM file with the platform&apos;s CA certificate in Settings.</source>
-        <translation>Wählen Sie in den Einstellungen eine PEM-Datei mit dem CA-Zertifikat der Plattform.</translation>
     </message>
     <message>
         <source>If that site is the platform, use its address as the platform URL.</source>
@@ -1723,6 +1723,10 @@ Erlauben Sie es nur, wenn %2 dieselbe Plattform unter einer anderen Adresse ist.
     <message>
         <source>Waiting for you to allow sending the master key to %1</source>
         <translation>Wartet auf Ihre Erlaubnis, den Master-Key an %1 zu senden</translation>
+    </message>
+    <message>
+        <source>Connecting to the terminal</source>
+        <translation>Verbinden mit dem Terminal</translation>
     </message>
 </context>
 </TS>

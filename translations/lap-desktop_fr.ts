@@ -663,10 +663,6 @@
         <translation>Le fichier d’AC %1 ne peut pas être lu.</translation>
     </message>
     <message>
-        <source>The CA file %1 holds no PEM certificate (-----BEGIN CERTIFICATE-----).</source>
-        <translation>Le fichier d’AC %1 ne contient aucun certificat PEM (-----BEGIN CERTIFICATE-----).</translation>
-    </message>
-    <message>
         <source>%1 failed: the reply from %2 is larger than %3 MB, so it was not read.</source>
         <translation>%1 impossible&#xa0;: la réponse de %2 dépasse %3 Mo, elle n’a donc pas été lue.</translation>
     </message>
@@ -737,6 +733,14 @@
     <message>
         <source>the server sent an invalid close code</source>
         <translation>le serveur a envoyé un code de fermeture invalide</translation>
+    </message>
+    <message>
+        <source>Choose a PEM file with the platform&apos;s CA certificate in Settings.</source>
+        <translation>Choisissez dans les paramètres un fichier PEM contenant le certificat d’AC de la plateforme.</translation>
+    </message>
+    <message>
+        <source>The CA file %1 holds no certificate (PEM or DER).</source>
+        <translation>Le fichier d’AC %1 ne contient aucun certificat (PEM ou DER).</translation>
     </message>
 </context>
 <context>
@@ -1218,10 +1222,6 @@ Ouvrez un agent pour obtenir un terminal sur un nouveau bac à sable, ou rattach
     <message>
         <source>Sign in with the platform URL and master key.</source>
         <translation>Connectez-vous avec l’URL de la plateforme et la clé maîtresse.</translation>
-    </message>
-    <message>
-        <source>Choose a PEM file with the platform&apos;s CA certificate in Settings.</source>
-        <translation>Choisissez dans les paramètres un fichier PEM contenant le certificat d’AC de la plateforme.</translation>
     </message>
     <message>
         <source>If that site is the platform, use its address as the platform URL.</source>
@@ -1723,6 +1723,10 @@ Autorisez-le seulement si %2 est la même plateforme sous une autre adresse.</tr
     <message>
         <source>Waiting for you to allow sending the master key to %1</source>
         <translation>En attente de votre autorisation d’envoyer la clé maîtresse à %1</translation>
+    </message>
+    <message>
+        <source>Connecting to the terminal</source>
+        <translation>Connexion au terminal</translation>
     </message>
 </context>
 </TS>

@@ -662,10 +662,6 @@
         <translation>无法读取 CA 文件 %1。</translation>
     </message>
     <message>
-        <source>The CA file %1 holds no PEM certificate (-----BEGIN CERTIFICATE-----).</source>
-        <translation>CA 文件 %1 中没有 PEM 证书（-----BEGIN CERTIFICATE-----）。</translation>
-    </message>
-    <message>
         <source>%1 failed: the reply from %2 is larger than %3 MB, so it was not read.</source>
         <translation>%1失败：%2 的响应超过 %3 MB，因此未读取。</translation>
     </message>
@@ -736,6 +732,14 @@
     <message>
         <source>the server sent an invalid close code</source>
         <translation>服务器发送了无效的关闭代码</translation>
+    </message>
+    <message>
+        <source>Choose a PEM file with the platform&apos;s CA certificate in Settings.</source>
+        <translation>请在设置中选择包含平台 CA 证书的 PEM 文件。</translation>
+    </message>
+    <message>
+        <source>The CA file %1 holds no certificate (PEM or DER).</source>
+        <translation>CA 文件 %1 中没有证书（PEM 或 DER）。</translation>
     </message>
 </context>
 <context>
@@ -1208,10 +1212,6 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
     <message>
         <source>Sign in with the platform URL and master key.</source>
         <translation>请使用平台 URL 和主密钥登录。</translation>
-    </message>
-    <message>
-        <source>Choose a PEM file with the platform&apos;s CA certificate in Settings.</source>
-        <translation>请在设置中选择包含平台 CA 证书的 PEM 文件。</translation>
     </message>
     <message>
         <source>If that site is the platform, use its address as the platform URL.</source>
@@ -1707,6 +1707,10 @@ Allow it only if %2 is the same platform under another address.</source>
     <message>
         <source>Waiting for you to allow sending the master key to %1</source>
         <translation>正在等待您允许将主密钥发送到 %1</translation>
+    </message>
+    <message>
+        <source>Connecting to the terminal</source>
+        <translation>连接到终端</translation>
     </message>
 </context>
 </TS>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "appsettings.h"
 
+#include "catrust.h"
+
 #include <QCoreApplication>
-#include <QFile>
 #include <QFileInfo>
-#include <QSslCertificate>
 #include <QUrl>
 
 namespace lap {
@@ -93,13 +93,11 @@ QString AppSettings::validateCaFile(const QString &path)
     const QFileInfo info(p);
     if (!info.exists())
         return QCoreApplication::translate("lap", "The CA file %1 does not exist.").arg(p);
-    QFile file(p);
-    if (!info.isFile() || !file.open(QIODevice::ReadOnly))
+    if (!info.isFile() || !info.isReadable())
         return QCoreApplication::translate("lap", "The CA file %1 cannot be read.").arg(p);
-    // fromData, not fromPath: fromPath treats wildcard characters in the name as a pattern.
-    if (QSslCertificate::fromData(file.read(4 * 1024 * 1024), QSsl::Pem).isEmpty())
-        return QCoreApplication::translate(
-                   "lap", "The CA file %1 holds no PEM certificate (-----BEGIN CERTIFICATE-----).")
+    if (readCaCertificates(p).isEmpty())
+        return QCoreApplication::translate("lap",
+                                           "The CA file %1 holds no certificate (PEM or DER).")
             .arg(p);
     return {};
 }

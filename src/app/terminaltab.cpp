@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "terminaltab.h"
 
+#include "catrust.h"
 #include "reconnectpolicy.h"
 #include "remoteterminal.h"
 #include "sessionkeepalive.h"
@@ -16,8 +17,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRandomGenerator>
-#include <QSslCertificate>
-#include <QSslConfiguration>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -569,17 +568,19 @@ void TerminalTab::connectChannel()
         connect(m_channel, &TtyChannel::closed, this, &TerminalTab::onChannelClosed);
         connect(m_channel, &TtyChannel::failed, this, &TerminalTab::onChannelFailed);
     }
+    if (m_target.url.scheme() == QLatin1String("wss")) {
+        // The CA chosen in Settings (now, not when the channel was made) is trusted for wss://
+        // exactly as for https://.
+        const Result<QSslConfiguration> ssl =
+            sslConfigurationTrusting(m_client->config().caFile, tr("Connecting to the terminal"));
+        if (!ssl.ok()) {
+            showFailure(ssl.error);
+            return;
+        }
+        m_channel->setSslConfiguration(ssl.value);
+    }
     setState(m_state == State::Reconnecting ? State::Reconnecting : State::Connecting,
              tr("Connecting to %1").arg(m_target.url.toString(QUrl::RemoveQuery)));
-    const QString caFile = m_client->config().caFile;
-    if (!caFile.isEmpty()) {
-        // The CA chosen in Settings must be trusted for wss:// exactly as for https://.
-        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        QList<QSslCertificate> cas = ssl.caCertificates();
-        cas += QSslCertificate::fromPath(caFile, QSsl::Pem);
-        ssl.setCaCertificates(cas);
-        m_channel->setSslConfiguration(ssl);
-    }
     m_channel->open(m_target);
 }
 
@@ -816,6 +817,10 @@ TtyOverrides TerminalTab::overrides() const
 void TerminalTab::applySettings(const AppSettings &settings)
 {
     m_settings = settings;
+    // The next request and the next (re)connect trust the CA file chosen now.
+    PlatformConfig platform = m_client->config();
+    platform.caFile = settings.caFile;
+    m_client->setConfig(platform);
     m_terminal->applySettings(settings.terminal);
     if (m_keepAlive)
         m_keepAlive->setEnabled(settings.keepSessionsAlive);

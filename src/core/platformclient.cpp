@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "platformclient.h"
+#include "catrust.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonParseError>
 #include <QNetworkAccessManager>
@@ -14,7 +14,6 @@
 #include <QTimer>
 
 #if QT_CONFIG(ssl)
-#include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslError>
 #endif
@@ -469,26 +468,12 @@ QNetworkReply *PlatformClient::send(const QByteArray &verb, const QString &path,
 
 #if QT_CONFIG(ssl)
     if (scheme == QLatin1String("https") && !m_config.caFile.isEmpty()) {
-        QFile file(m_config.caFile);
-        QList<QSslCertificate> certs;
-        if (file.open(QIODevice::ReadOnly)) {
-            const QByteArray data = file.readAll();
-            certs = QSslCertificate::fromData(data, QSsl::Pem);
-            if (certs.isEmpty())
-                certs = QSslCertificate::fromData(data, QSsl::Der);
-        }
-        if (certs.isEmpty()) {
-            *error = LapError(LapError::Kind::Tls,
-                              QCoreApplication::translate(
-                                  "lap", "%1 failed: no CA certificate could be read from %2.")
-                                  .arg(action, m_config.caFile),
-                              tr("Choose a PEM file with the platform's CA certificate in "
-                                 "Settings."));
+        const Result<QSslConfiguration> ssl = sslConfigurationTrusting(m_config.caFile, action);
+        if (!ssl.ok()) {
+            *error = ssl.error;
             return nullptr;
         }
-        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        ssl.addCaCertificates(certs);
-        req.setSslConfiguration(ssl);
+        req.setSslConfiguration(ssl.value);
     }
 #endif
 

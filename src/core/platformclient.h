@@ -28,7 +28,8 @@ struct PlatformConfig
     // No progress for this long aborts a request; a reply still incomplete after four times
     // this long is aborted too (a server dripping one byte at a time).
     int requestTimeoutMs = 30000;
-    QString caFile; // extra CA certificates (PEM) trusted for this platform; empty = system
+    QString
+        caFile; // extra CA certificates (PEM or DER, catrust.h) for https and wss; empty = system
     // The platform the master key was saved for, when baseUrl points elsewhere for one attach
     // (a pasted `<base>/sessions/<id>` link). Empty: the key belongs to baseUrl.
     QUrl keyHome;

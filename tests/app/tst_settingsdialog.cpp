@@ -316,9 +316,8 @@ private slots:
         QVERIFY(!f.ok->isEnabled());
 
         f.caFile->setText(garbage);
-        QCOMPARE(f.caFileError->text(), QStringLiteral("The CA file %1 holds no PEM certificate "
-                                                       "(-----BEGIN CERTIFICATE-----).")
-                                            .arg(garbage));
+        QCOMPARE(f.caFileError->text(),
+                 QStringLiteral("The CA file %1 holds no certificate (PEM or DER).").arg(garbage));
         QVERIFY(!f.ok->isEnabled());
 
         f.caFile->setText(m_dir.path());

@@ -5,6 +5,7 @@
 // file for the terminal's TtyChannel) both work; every other certificate is refused with a
 // message that names the problem, and nothing is sent to a server that failed the check.
 #include "cannedhttpserver.h"
+#include "catrust.h"
 #include "platformclient.h"
 #include "testpki.h"
 #include "ttychannel.h"
@@ -95,14 +96,14 @@ private:
         return c;
     }
 
-    // The TLS configuration a terminal uses with a CA file (what PlatformClient does for REST).
+    // The TLS configuration a terminal tab gives its channel for a CA file (lap/catrust.h).
     static QSslConfiguration trusting(const QString &caFile)
     {
-        QSslConfiguration c = QSslConfiguration::defaultConfiguration();
-        if (!caFile.isEmpty())
-            c.addCaCertificates(QSslCertificate::fromPath(
-                caFile, QSsl::Pem, QSslCertificate::PatternSyntax::FixedString));
-        return c;
+        const Result<QSslConfiguration> r =
+            sslConfigurationTrusting(caFile, QStringLiteral("Connecting"));
+        if (!r.ok())
+            qFatal("tst_tls: %s", qPrintable(r.error.text()));
+        return r.value;
     }
 
     Result<Session> getSession(const PlatformConfig &c)

@@ -2,7 +2,9 @@
 // The CA file chosen in Settings, end to end (issue 7): a MainWindow whose settings name the
 // test CA signs in from the environment to an https platform, opens an agent, and its tab must
 // reach the wss:// terminal of that platform. Without the CA file the same tab fails with a
-// message that names the certificate problem.
+// message that names the certificate problem. The terminal reads the CA file as REST does (PEM
+// or DER, an unusable file named), and a CA file changed in Settings reaches an open tab.
+#include "appsettings.h"
 #include "cannedhttpserver.h"
 #include "credentialstore.h"
 #include "mainwindow.h"
@@ -10,8 +12,10 @@
 #include "terminaltab.h"
 #include "testpki.h"
 
+#include <QFile>
 #include <QLabel>
 #include <QNetworkAccessManager>
+#include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -50,10 +54,12 @@ private:
     std::unique_ptr<QWebSocketServer> m_wss;
     QList<QWebSocket *> m_peers;
 
-    void startServers()
+    // REST over https (restTls) or plain http; the terminal is always wss.
+    void startServers(bool restTls = true)
     {
         m_rest = std::make_unique<CannedHttpServer>();
-        m_rest->setTls(m_pki.server().cert(), m_pki.server().key());
+        if (restTls)
+            m_rest->setTls(m_pki.server().cert(), m_pki.server().key());
         QVERIFY(m_rest->start());
         m_wss = std::make_unique<QWebSocketServer>(QStringLiteral("tst_tls_gui"),
                                                    QWebSocketServer::SecureMode);
@@ -139,6 +145,71 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(tab->terminal() && tab->terminal()->screenText().contains(
                                                         QLatin1String("welcome over wss")),
                                  kWait);
+    }
+
+    // A DER copy of the CA works for wss:// as for https:// (REST over http here, so that only
+    // the terminal's TLS is tested).
+    void derCaFileWorksForWss()
+    {
+        const QString der = m_dir.filePath(QStringLiteral("ca.der"));
+        QFile out(der);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        QVERIFY(out.write(m_pki.cert(QStringLiteral("ca")).cert().toDer()) > 0);
+        out.close();
+        startServers(false);
+        QSettings settings(m_dir.filePath(QStringLiteral("der.ini")), QSettings::IniFormat);
+        ProfileStore profiles(&settings);
+        CredentialStore keys(nullptr, QStringLiteral("lap-desktop-tst-tls"));
+        QNetworkAccessManager nam;
+        std::unique_ptr<MainWindow> window;
+        TerminalTab *tab = openThroughTheWindow(der, window, settings, profiles, keys, nam);
+        QVERIFY(tab);
+        QTRY_VERIFY_WITH_TIMEOUT(tab->state() == TerminalTab::State::Connected ||
+                                     tab->state() == TerminalTab::State::Failed,
+                                 kWait);
+        QCOMPARE(tab->state(), TerminalTab::State::Connected);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            tab->terminal()->screenText().contains(QLatin1String("welcome over wss")), kWait);
+    }
+
+    // A CA file without a certificate is named on the failure page instead of being ignored;
+    // choosing a good one in Settings reaches the open tab, whose Reconnect then gets through.
+    void unusableCaFileIsNamedAndAFixInSettingsReachesTheTab()
+    {
+        const QString garbage = m_dir.filePath(QStringLiteral("garbage.pem"));
+        QFile out(garbage);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        QVERIFY(out.write("not a certificate\n") > 0);
+        out.close();
+        startServers(false);
+        QSettings settings(m_dir.filePath(QStringLiteral("garbage.ini")), QSettings::IniFormat);
+        ProfileStore profiles(&settings);
+        CredentialStore keys(nullptr, QStringLiteral("lap-desktop-tst-tls"));
+        QNetworkAccessManager nam;
+        std::unique_ptr<MainWindow> window;
+        TerminalTab *tab = openThroughTheWindow(garbage, window, settings, profiles, keys, nam);
+        QVERIFY(tab);
+        QTRY_COMPARE_WITH_TIMEOUT(tab->state(), TerminalTab::State::Failed, kWait);
+        auto *message = tab->findChild<QLabel *>(QStringLiteral("failureMessage"));
+        auto *hint = tab->findChild<QLabel *>(QStringLiteral("failureHint"));
+        QVERIFY(message && hint);
+        QCOMPARE(message->text(), QStringLiteral("Connecting to the terminal failed: no CA "
+                                                 "certificate could be read from %1.")
+                                      .arg(garbage));
+        QCOMPARE(hint->text(), QStringLiteral("Choose a PEM file with the platform's CA "
+                                              "certificate in Settings."));
+        QVERIFY(m_peers.isEmpty());
+
+        // What MainWindow::showSettings does for every tab after the dialog is accepted.
+        AppSettings fixed = AppSettings::load(settings);
+        fixed.caFile = m_pki.caFile();
+        tab->applySettings(fixed);
+        auto *retry = tab->findChild<QPushButton *>(QStringLiteral("retryButton"));
+        QVERIFY(retry);
+        QCOMPARE(retry->text(), QStringLiteral("Reconnect"));
+        retry->click();
+        QTRY_COMPARE_WITH_TIMEOUT(tab->state(), TerminalTab::State::Connected, kWait);
+        QCOMPARE(m_peers.size(), 1);
     }
 
     // The same window without the CA file: the platform's certificate is refused, and the
