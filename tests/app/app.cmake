@@ -18,6 +18,10 @@ lap_add_qtest(tst_settingsdialog SOURCES tst_settingsdialog.cpp dlgtestutil.h
 foreach(t IN LISTS LAP_DIALOG_TESTS)
     target_compile_definitions(${t} PRIVATE LAP_SCREENSHOT_DIR="${CMAKE_BINARY_DIR}/screenshots")
 endforeach()
+# laptest::filesContaining of the secrets tests (secretscan.h) looks for the key under HOME.
+foreach(t tst_signindialog tst_signindialog_nokeychain)
+    target_include_directories(${t} PRIVATE ${PROJECT_SOURCE_DIR}/tests/secrets)
+endforeach()
 # --- end of dialog tests ------------------------------------------------------------------------
 
 # --- Window and tabs: MainWindow, TerminalTab, tray -------------------------------------------

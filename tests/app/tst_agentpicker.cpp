@@ -3,6 +3,7 @@
 // against a canned HTTP server where the request itself is under test.
 
 #include "agentpicker.h"
+#include "cannedhttpserver.h"
 #include "dlgtestutil.h"
 #include "localplatform.h"
 #include "platformclient.h"
@@ -11,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -21,11 +23,20 @@
 #include <memory>
 
 using namespace lap;
+using laptest::CannedHttpServer;
+using laptest::CannedResponse;
 
 namespace {
 
 constexpr int kTimeoutMs = 20000;
 constexpr int kFillers = 230; // more than one page of 200
+const QByteArray kAgentsPath = "/api/v1/managed_agents/agents";
+
+// What the server saw of a request: "GET /path?query".
+QByteArray requestLine(const laptest::CannedRequest &r)
+{
+    return r.method + ' ' + r.path + '?' + r.query;
+}
 
 QByteArray agentJson(const QString &name, const QString &harness, bool tui, int sessions,
                      bool active)
@@ -286,47 +297,52 @@ private slots:
     // while a listing is in flight drops the old one.
     void searchParameterReachesTheServer()
     {
-        dlgtest::CannedHttpServer server;
-        server.queue(200, QByteArray(R"({"data":[)") +
-                              agentJson(QStringLiteral("c++ helper"), QStringLiteral("codex"), true,
-                                        2, false) +
-                              R"(],"total":1,"limit":200,"offset":0})");
+        CannedHttpServer server;
+        QVERIFY(server.start());
+        server.script(
+            "GET", kAgentsPath,
+            {CannedResponse::json(200, QByteArray(R"({"data":[)") +
+                                           agentJson(QStringLiteral("c++ helper"),
+                                                     QStringLiteral("codex"), true, 2, false) +
+                                           R"(],"total":1,"limit":200,"offset":0})")});
         PlatformConfig config;
-        config.baseUrl = QUrl(server.baseUrl());
+        config.baseUrl = server.baseUrl();
         config.masterKey = QStringLiteral("k");
         PlatformClient client(&m_nam, config);
         AgentPicker picker(&client);
         picker.show();
         View v(&picker);
         QTRY_VERIFY_WITH_TIMEOUT(v.listShown(), kTimeoutMs);
-        QCOMPARE(server.requests,
-                 QStringList{QStringLiteral(
-                     "GET /api/v1/managed_agents/agents?limit=200&offset=0 HTTP/1.1")});
+        QCOMPARE(server.requests().size(), 1);
+        QCOMPARE(requestLine(server.requests().first()),
+                 QByteArray("GET /api/v1/managed_agents/agents?limit=200&offset=0"));
 
         QTest::keyClicks(v.filter, QStringLiteral("c++ h"));
-        QTRY_COMPARE_WITH_TIMEOUT(server.requests.size(), 2, kTimeoutMs);
-        QCOMPARE(server.requests.last(),
-                 QStringLiteral(
-                     "GET /api/v1/managed_agents/agents?limit=200&offset=0&search=c%2B%2B%20h "
-                     "HTTP/1.1"));
+        QTRY_COMPARE_WITH_TIMEOUT(server.requests().size(), 2, kTimeoutMs);
+        QCOMPARE(
+            requestLine(server.requests().last()),
+            QByteArray("GET /api/v1/managed_agents/agents?limit=200&offset=0&search=c%2B%2B%20h"));
         QTRY_VERIFY_WITH_TIMEOUT(!v.busy->isVisible(), kTimeoutMs);
         QCOMPARE(v.cell(0, AgentListModel::NameColumn), QStringLiteral("c++ helper"));
         QCOMPARE(v.cell(0, AgentListModel::SessionsColumn), QStringLiteral("2"));
         // Typing five characters cost one request, not five.
         QTest::qWait(AgentPicker::kFilterDebounceMs * 2);
-        QCOMPARE(server.requests.size(), 2);
+        QCOMPARE(server.requests().size(), 2);
     }
 
     void errorIsShownInPlaceWithRetry()
     {
-        dlgtest::CannedHttpServer server;
-        server.queue(500, R"({"error":"database is down"})");
-        server.queue(200, QByteArray(R"({"data":[)") +
-                              agentJson(QStringLiteral("shell"), QStringLiteral("claude-code"),
-                                        true, 0, false) +
-                              R"(],"total":1,"limit":200,"offset":0})");
+        CannedHttpServer server;
+        QVERIFY(server.start());
+        server.script("GET", kAgentsPath,
+                      {CannedResponse::json(500, R"({"error":"database is down"})"),
+                       CannedResponse::json(200, QByteArray(R"({"data":[)") +
+                                                     agentJson(QStringLiteral("shell"),
+                                                               QStringLiteral("claude-code"), true,
+                                                               0, false) +
+                                                     R"(],"total":1,"limit":200,"offset":0})")});
         PlatformConfig config;
-        config.baseUrl = QUrl(server.baseUrl());
+        config.baseUrl = server.baseUrl();
         config.masterKey = QStringLiteral("k");
         PlatformClient client(&m_nam, config);
         AgentPicker picker(&client);
@@ -344,15 +360,17 @@ private slots:
         v.retry->click();
         QTRY_VERIFY_WITH_TIMEOUT(v.listShown(), kTimeoutMs);
         QCOMPARE(v.rows(), 1);
-        QCOMPARE(server.requests.size(), 2);
+        QCOMPARE(server.requests().size(), 2);
         QVERIFY(v.open->isEnabled());
     }
 
     void loadingIsShownAndClosingAborts()
     {
-        dlgtest::CannedHttpServer silent; // never answers
+        CannedHttpServer silent;
+        QVERIFY(silent.start());
+        silent.script("GET", kAgentsPath, {CannedResponse::stalled()}); // never answers
         PlatformConfig config;
-        config.baseUrl = QUrl(silent.baseUrl());
+        config.baseUrl = silent.baseUrl();
         config.masterKey = QStringLiteral("k");
         PlatformClient client(&m_nam, config);
         auto picker = std::make_unique<AgentPicker>(&client);
@@ -361,25 +379,26 @@ private slots:
         QVERIFY(!v.listShown());
         QVERIFY(v.busy->isVisible());
         QCOMPARE(v.message->text(),
-                 QStringLiteral("Loading agents from %1…").arg(silent.baseUrl()));
+                 QStringLiteral("Loading agents from %1…").arg(silent.baseUrl().toString()));
         QVERIFY(!v.retry->isVisible());
-        QTRY_COMPARE_WITH_TIMEOUT(silent.requests.size(), 1, kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(silent.requests().size(), 1, kTimeoutMs);
 
         // Typing drops the listing in flight at once (the server sees its connection go) and
-        // lists again for the new text after the debounce.
-        QTcpSocket *first = silent.findChild<QTcpSocket *>();
+        // lists again for the new text after the debounce. The server deletes a socket once it
+        // disconnects: a QPointer, so that a new socket at the same address is not taken for it.
+        QPointer<QTcpSocket> first = silent.findChild<QTcpSocket *>();
         QVERIFY(first);
-        QSignalSpy firstGone(first, &QTcpSocket::disconnected);
+        QSignalSpy firstGone(first.data(), &QTcpSocket::disconnected);
         QTest::keyClicks(v.filter, QStringLiteral("x"));
         QVERIFY(firstGone.wait(kTimeoutMs));
-        QTRY_COMPARE_WITH_TIMEOUT(silent.requests.size(), 2, kTimeoutMs);
-        QCOMPARE(silent.requests.last(),
-                 QStringLiteral("GET /api/v1/managed_agents/agents?limit=200&offset=0&search=x "
-                                "HTTP/1.1"));
+        QTRY_COMPARE_WITH_TIMEOUT(silent.requests().size(), 2, kTimeoutMs);
+        QCOMPARE(requestLine(silent.requests().last()),
+                 QByteArray("GET /api/v1/managed_agents/agents?limit=200&offset=0&search=x"));
 
         // Cancel aborts the second one the same way.
         QList<QTcpSocket *> sockets = silent.findChildren<QTcpSocket *>();
-        sockets.removeAll(first);
+        if (first)
+            sockets.removeAll(first.data());
         QCOMPARE(sockets.size(), 1);
         QSignalSpy secondGone(sockets.first(), &QTcpSocket::disconnected);
         picker->reject();

@@ -2,9 +2,11 @@
 // SignInDialog against an in-process LocalPlatform and the real keychain (the suite runs in
 // dbus-run-session with an unlocked gnome-keyring, see tools/test).
 
+#include "cannedhttpserver.h"
 #include "credentialstore.h"
 #include "dlgtestutil.h"
 #include "localplatform.h"
+#include "secretscan.h"
 #include "signindialog.h"
 
 #include <QAction>
@@ -227,8 +229,8 @@ private slots:
         m_settings->sync();
         const QString settingsFile = m_settings->fileName();
         // The scan reads this file (it holds the URL) and still finds no key anywhere.
-        QVERIFY(dlgtest::filesContaining(m_home, m_base).contains(settingsFile));
-        const QStringList leaks = dlgtest::filesContaining(m_home, m_key);
+        QVERIFY(laptest::filesContaining(m_home, m_base, nullptr).contains(settingsFile));
+        const QStringList leaks = laptest::filesContaining(m_home, m_key, nullptr);
         QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(QLatin1String(", "))));
     }
 
@@ -325,27 +327,31 @@ private slots:
     // Cancel while the platform has not answered stops the check and keeps the dialog open.
     void cancelStopsAPendingCheck()
     {
-        dlgtest::CannedHttpServer silent; // accepts, never answers
+        laptest::CannedHttpServer silent;
+        QVERIFY(silent.start());
+        const QString base = silent.baseUrl().toString();
+        const QByteArray agents = "/api/v1/managed_agents/agents";
+        silent.script("GET", agents, {laptest::CannedResponse::stalled()}); // never answers
         auto d = newDialog();
         Form f(d.get());
-        f.fill(QStringLiteral("slow"), silent.baseUrl(), m_key);
+        f.fill(QStringLiteral("slow"), base, m_key);
         f.signIn->click();
         QVERIFY(f.busy->isVisible());
-        QCOMPARE(f.busyLabel->text(),
-                 QStringLiteral("Checking the key with %1…").arg(silent.baseUrl()));
+        QCOMPARE(f.busyLabel->text(), QStringLiteral("Checking the key with %1…").arg(base));
         QVERIFY(!f.signIn->isEnabled());
         QVERIFY(!f.url->isEnabled());
         QVERIFY(dlgtest::saveScreenshot(d.get(), QStringLiteral("signin-busy.png")));
-        QTRY_COMPARE_WITH_TIMEOUT(silent.requests.size(), 1, kTimeoutMs);
-        QCOMPARE(silent.requests.first(),
-                 QStringLiteral("GET /api/v1/managed_agents/agents?limit=1&offset=0 HTTP/1.1"));
+        QTRY_COMPARE_WITH_TIMEOUT(silent.requests().size(), 1, kTimeoutMs);
+        QCOMPARE(silent.requests().first().method, QByteArray("GET"));
+        QCOMPARE(silent.requests().first().path, agents);
+        QCOMPARE(silent.requests().first().query, QByteArray("limit=1&offset=0"));
 
         f.cancel->click();
         QVERIFY(d->isVisible());
         QVERIFY(!f.busy->isVisible());
         QVERIFY(f.signIn->isEnabled());
         QVERIFY(!f.error->isVisible());
-        QCOMPARE(f.url->text(), silent.baseUrl());
+        QCOMPARE(f.url->text(), base);
         // A second Cancel closes.
         f.cancel->click();
         QVERIFY(!d->isVisible());

@@ -6,6 +6,7 @@
 #include "credentialstore.h"
 #include "dlgtestutil.h"
 #include "localplatform.h"
+#include "secretscan.h"
 #include "signindialog.h"
 
 #include <QComboBox>
@@ -143,9 +144,9 @@ private slots:
         QVERIFY(m_keys->isKeptInMemory(QStringLiteral("memory")));
 
         m_settings->sync();
-        QVERIFY(dlgtest::filesContaining(m_home, m_platform->baseUrl().toString())
+        QVERIFY(laptest::filesContaining(m_home, m_platform->baseUrl().toString(), nullptr)
                     .contains(m_settings->fileName()));
-        const QStringList leaks = dlgtest::filesContaining(m_home, m_key);
+        const QStringList leaks = laptest::filesContaining(m_home, m_key, nullptr);
         QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(QLatin1String(", "))));
     }
 
