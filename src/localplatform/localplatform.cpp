@@ -305,17 +305,8 @@ void LocalPlatform::advanceBringUp(const QString &sessionId, quint64 generation,
             s->lastSeenAt = QDateTime::currentDateTimeUtc();
             s->harnessSessionId =
                 s->supportsTui ? QStringLiteral("tty") : QStringLiteral("ses_") + randomHex(12);
-            if (!s->initialPrompt.isEmpty()) {
-                s->response =
-                    s->supportsTui
-                        ? QJsonObject{{QStringLiteral("text"),
-                                       QStringLiteral("this is a TUI harness — connect to /tty")}}
-                        : QJsonObject{{QStringLiteral("parts"),
-                                       QJsonArray{QJsonObject{
-                                           {QStringLiteral("type"), QStringLiteral("text")},
-                                           {QStringLiteral("text"),
-                                            QStringLiteral("echo: ") + s->initialPrompt}}}}};
-            }
+            if (!s->initialPrompt.isEmpty())
+                s->response = harnessReply(s->supportsTui, s->initialPrompt);
             setStatus(s, QStringLiteral("ready"));
             return;
         }

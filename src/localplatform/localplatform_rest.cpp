@@ -430,14 +430,7 @@ HttpResponse LocalPlatform::postMessage(const HttpRequest &request, const QStrin
             bumpLastSeen(s);
         if (s->titlePreview.isEmpty())
             s->titlePreview = text.left(60);
-        s->response =
-            s->supportsTui
-                ? QJsonObject{{QStringLiteral("text"),
-                               QStringLiteral("this is a TUI harness — connect to /tty")}}
-                : QJsonObject{{QStringLiteral("parts"),
-                               QJsonArray{QJsonObject{
-                                   {QStringLiteral("type"), QStringLiteral("text")},
-                                   {QStringLiteral("text"), QStringLiteral("echo: ") + text}}}}};
+        s->response = harnessReply(s->supportsTui, text);
         return HttpResponse::json(200, QJsonDocument(s->response));
     };
     const Session *s = findSession(sessionId);

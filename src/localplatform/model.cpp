@@ -275,6 +275,17 @@ QJsonObject sessionToJson(const Session &s, const SessionView &view)
     };
 }
 
+QJsonObject harnessReply(bool supportsTui, const QString &text)
+{
+    if (supportsTui)
+        return QJsonObject{
+            {QStringLiteral("text"), QStringLiteral("this is a TUI harness — connect to /tty")}};
+    return QJsonObject{
+        {QStringLiteral("parts"),
+         QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+                                {QStringLiteral("text"), QStringLiteral("echo: ") + text}}}}};
+}
+
 QString isoTimestamp(const QDateTime &when)
 {
     return when.toUTC().toString(Qt::ISODateWithMs);

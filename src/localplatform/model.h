@@ -68,6 +68,10 @@ struct SessionView
 
 QJsonObject sessionToJson(const Session &session, const SessionView &view);
 
+// What the harness answers a message with: a TUI harness only points at /tty, a chat harness
+// echoes `text` back as one text part.
+QJsonObject harnessReply(bool supportsTui, const QString &text);
+
 // "2026-06-01T12:00:00.000Z"
 QString isoTimestamp(const QDateTime &when);
 
