@@ -5,6 +5,8 @@
 // "METHOD /path", every request recorded with its headers and arrival time. It can also stall
 // (read the request, never answer), drop the connection, and speak TLS.
 
+#include "laptest.h"
+
 #include <QElapsedTimer>
 #include <QHash>
 #include <QList>
@@ -154,6 +156,18 @@ public:
     void on(const QByteArray &method, const QByteArray &path, Handler handler)
     {
         m_routes.insert(method + ' ' + path, std::move(handler));
+    }
+    // The first two requests of SessionOpener::open(<agent uuid>): GET the agent (answered with
+    // `agentBody`, by default {"id":<agentId>,"name":"coder"}), then POST its session (`create`).
+    void scriptAgentAndCreate(const QByteArray &agentId, const CannedResponse &create,
+                              const QByteArray &agentBody = QByteArray())
+    {
+        const QByteArray agent = api("/agents/" + agentId);
+        script("GET", agent,
+               {CannedResponse::json(200, !agentBody.isEmpty() ? agentBody
+                                                               : "{\"id\":\"" + agentId +
+                                                                     "\",\"name\":\"coder\"}")});
+        script("POST", agent + "/session", {create});
     }
 
     const QList<CannedRequest> &requests() const { return m_requests; }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "cannedhttpserver.h"
+#include "laptest.h"
 #include "platformclient.h"
 #include "testcerts.h"
 
@@ -8,8 +9,6 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <optional>
 
 using namespace lap;
 using laptest::CannedHttpServer;
@@ -22,24 +21,13 @@ using laptest::CannedResponse;
 namespace {
 
 const char kKey[] = "sk-master-0123456789";
-const char kAgentUuid[] = "6f1c2a4e-3b0d-4c8e-9a51-2d7e8f9a0b1c";
-const char kSessionUuid[] = "0b5e2d6c-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
+using laptest::api;
+using laptest::kAgentUuid;
+using laptest::kSessionUuid;
 const int kWait = 15000;
 
-// Collects one callback's result and counts how often it fired.
-template<class T> struct Catcher
-{
-    std::optional<Result<T>> result;
-    int calls = 0;
-    std::function<void(const Result<T> &)> fn()
-    {
-        return [this](const Result<T> &r) {
-            result = r;
-            ++calls;
-        };
-    }
-    const LapError &error() const { return result->error; }
-};
+// One callback's Result<T>, and how often it fired (laptest.h).
+template<class T> using Catcher = laptest::Catcher<Result<T>>;
 
 QByteArray agentJson(const QString &id, const QString &name)
 {
@@ -72,20 +60,6 @@ QByteArray sessionJson(const QString &id, const QString &status)
                           R"("tty_token":"harness-token","tty_url":null,"sandbox_url":null})")
         .arg(id, QLatin1String(kAgentUuid), status)
         .toUtf8();
-}
-
-QByteArray api(const char *path)
-{
-    return QByteArray("/api/v1/managed_agents") + path;
-}
-
-int freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    const int port = probe.serverPort();
-    probe.close();
-    return port;
 }
 
 } // namespace
@@ -181,9 +155,9 @@ private slots:
                              200, agentJson(QLatin1String(kAgentUuid), QStringLiteral("coder")))});
         Catcher<Agent> c;
         m_client->getAgent(QLatin1String(kAgentUuid), c.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
-        QVERIFY2(c.result->ok(), qPrintable(c.error().message));
-        QCOMPARE(c.result->value.name, QStringLiteral("coder"));
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
+        QVERIFY2(c.result()->ok(), qPrintable(c.error().message));
+        QCOMPARE(c.result()->value.name, QStringLiteral("coder"));
         QCOMPARE(m_server->requests().size(), 1);
         const CannedRequest &r = m_server->requests().first();
         QCOMPARE(r.header("Authorization"), QByteArray("Bearer ") + kKey);
@@ -197,8 +171,8 @@ private slots:
         m_client->setConfig(PlatformConfig{});
         Catcher<Agent> c;
         m_client->getAgent(QLatin1String(kAgentUuid), c.fn());
-        QCOMPARE(c.calls, 0);
-        QTRY_COMPARE_WITH_TIMEOUT(c.calls, 1, kWait);
+        QCOMPARE(c.calls(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(c.calls(), 1, kWait);
         QCOMPARE(c.error().kind, LapError::Kind::Config);
         QCOMPARE(c.error().message,
                  QStringLiteral("Looking up the agent failed: no platform URL is set."));
@@ -215,10 +189,10 @@ private slots:
         q.limit = 500;
         q.offset = 5;
         m_client->listAgents(q, c.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
-        QVERIFY2(c.result->ok(), qPrintable(c.error().message));
-        QCOMPARE(c.result->value.agents.size(), 2);
-        QCOMPARE(c.result->value.total, 2);
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
+        QVERIFY2(c.result()->ok(), qPrintable(c.error().message));
+        QCOMPARE(c.result()->value.agents.size(), 2);
+        QCOMPARE(c.result()->value.total, 2);
         const CannedRequest &r = m_server->requests().first();
         QCOMPARE(r.param(QStringLiteral("limit")), QStringLiteral("200"));
         QCOMPARE(r.param(QStringLiteral("offset")), QStringLiteral("5"));
@@ -236,10 +210,10 @@ private slots:
         });
         Catcher<QList<Agent>> c;
         m_client->listAllAgents(QString(), c.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
-        QVERIFY2(c.result->ok(), qPrintable(c.error().message));
-        QCOMPARE(c.result->value.size(), 450);
-        QCOMPARE(c.result->value.at(449).name, QStringLiteral("a449"));
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
+        QVERIFY2(c.result()->ok(), qPrintable(c.error().message));
+        QCOMPARE(c.result()->value.size(), 450);
+        QCOMPARE(c.result()->value.at(449).name, QStringLiteral("a449"));
         const QList<CannedRequest> reqs = m_server->requests();
         QCOMPARE(reqs.size(), 3);
         QCOMPARE(reqs.at(0).param(QStringLiteral("offset")), QStringLiteral("0"));
@@ -249,7 +223,7 @@ private slots:
             QCOMPARE(r.param(QStringLiteral("limit")), QStringLiteral("200"));
             QVERIFY(!r.hasParam(QStringLiteral("search")));
         }
-        QCOMPARE(c.calls, 1);
+        QCOMPARE(c.calls(), 1);
     }
 
     void listAllAgentsStopsAt401MidWay()
@@ -260,7 +234,7 @@ private slots:
                           CannedResponse::json(200, pageJson("a", 400, 200, 600))});
         Catcher<QList<Agent>> c;
         m_client->listAllAgents(QString(), c.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
         QCOMPARE(c.error().kind, LapError::Kind::Auth);
         QCOMPARE(c.error().httpStatus, 401);
         QCOMPARE(c.error().message,
@@ -278,7 +252,7 @@ private slots:
                      .arg(m_base));
         verifyNoKey(c.error());
         QCOMPARE(m_server->requests().size(), 2);
-        QCOMPARE(c.calls, 1);
+        QCOMPARE(c.calls(), 1);
     }
 
     void listAllAgentsStopsOnEmptyPage()
@@ -289,9 +263,9 @@ private slots:
                           CannedResponse::json(200, pageJson("a", 200, 0, 1000))});
         Catcher<QList<Agent>> c;
         m_client->listAllAgents(QString(), c.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
-        QVERIFY(c.result->ok());
-        QCOMPARE(c.result->value.size(), 200);
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
+        QVERIFY(c.result()->ok());
+        QCOMPARE(c.result()->value.size(), 200);
         QCOMPARE(m_server->requests().size(), 2);
     }
 
@@ -301,9 +275,9 @@ private slots:
                          {CannedResponse::json(200, pageJson("a", 0, 200, 1000))});
         Catcher<QList<Agent>> c;
         m_client->listAllAgents(QString(), c.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
-        QVERIFY(c.result->ok());
-        QCOMPARE(c.result->value.size(), 200);
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
+        QVERIFY(c.result()->ok());
+        QCOMPARE(c.result()->value.size(), 200);
         QCOMPARE(m_server->requests().size(), 2);
     }
 
@@ -314,9 +288,9 @@ private slots:
                          {CannedResponse::json(200, agentJson(id, QStringLiteral("coder")))});
         Catcher<Agent> c;
         m_client->resolveAgent(id, c.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
-        QVERIFY2(c.result->ok(), qPrintable(c.error().message));
-        QCOMPARE(c.result->value.id, id);
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
+        QVERIFY2(c.result()->ok(), qPrintable(c.error().message));
+        QCOMPARE(c.result()->value.id, id);
         QCOMPARE(m_server->requests().size(), 1);
     }
 
@@ -329,7 +303,7 @@ private slots:
                 404, "{\"error\":\"agent '00000000-0000-4000-8000-000000000000' not found\"}")});
         Catcher<Agent> c;
         m_client->resolveAgent(id, c.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
         QCOMPARE(c.error().kind, LapError::Kind::NotFound);
         QCOMPARE(c.error().message,
                  QStringLiteral("Looking up the agent failed: agent "
@@ -351,9 +325,9 @@ private slots:
         });
         Catcher<Agent> c;
         m_client->resolveAgent(QStringLiteral("coder"), c.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
-        QVERIFY2(c.result->ok(), qPrintable(c.error().message));
-        QCOMPARE(c.result->value.id, QStringLiteral("x2"));
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
+        QVERIFY2(c.result()->ok(), qPrintable(c.error().message));
+        QCOMPARE(c.result()->value.id, QStringLiteral("x2"));
         QCOMPARE(m_server->requests().size(), 2);
         for (const CannedRequest &r : m_server->requests())
             QCOMPARE(r.param(QStringLiteral("search")), QStringLiteral("coder"));
@@ -371,7 +345,7 @@ private slots:
         });
         Catcher<Agent> c;
         m_client->resolveAgent(QStringLiteral("coder"), c.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
         QCOMPARE(c.error().kind, LapError::Kind::NotFound);
         QCOMPARE(c.error().message,
                  QStringLiteral("No agent named 'coder' on %1 — 11 agents available: agent0, "
@@ -396,7 +370,7 @@ private slots:
         });
         Catcher<Agent> c;
         m_client->resolveAgent(QStringLiteral("coder"), c.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
         QCOMPARE(
             c.error().message,
             QStringLiteral("No agent named 'coder' on %1 — 1 agent available: solo.").arg(m_base));
@@ -409,7 +383,7 @@ private slots:
             {CannedResponse::json(200, R"({"data":[],"total":0,"limit":200,"offset":0})")});
         Catcher<Agent> c;
         m_client->resolveAgent(QStringLiteral("coder"), c.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
         QCOMPARE(c.error().kind, LapError::Kind::NotFound);
         QCOMPARE(c.error().message,
                  QStringLiteral("No agent named 'coder' on %1 — the platform has no agents.")
@@ -424,10 +398,10 @@ private slots:
                              200, sessionJson(QStringLiteral("s1"), QStringLiteral("creating")))});
         Catcher<Session> c;
         m_client->createSession(QLatin1String(kAgentUuid), QStringLiteral("lap-desktop"), c.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
-        QVERIFY2(c.result->ok(), qPrintable(c.error().message));
-        QCOMPARE(c.result->value.id, QStringLiteral("s1"));
-        QVERIFY(c.result->value.isCreating());
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
+        QVERIFY2(c.result()->ok(), qPrintable(c.error().message));
+        QCOMPARE(c.result()->value.id, QStringLiteral("s1"));
+        QVERIFY(c.result()->value.isCreating());
         const CannedRequest &r = m_server->requests().first();
         QCOMPARE(r.method, QByteArray("POST"));
         QCOMPARE(r.header("Content-Type"), QByteArray("application/json"));
@@ -561,8 +535,8 @@ private slots:
                          {CannedResponse::json(status, body)});
         Catcher<Session> c;
         m_client->createSession(QLatin1String(kAgentUuid), QStringLiteral("t"), c.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
-        QVERIFY(!c.result->ok());
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
+        QVERIFY(!c.result()->ok());
         QCOMPARE(int(c.error().kind), kind);
         QCOMPARE(c.error().message,
                  message.contains(QLatin1String("%1")) ? message.arg(m_base) : message);
@@ -578,11 +552,13 @@ private slots:
 
     void connectionRefused()
     {
-        const QUrl base(QStringLiteral("http://127.0.0.1:%1").arg(freePort()));
+        const quint16 port = laptest::closedPort();
+        QVERIFY(port != 0);
+        const QUrl base(QStringLiteral("http://127.0.0.1:%1").arg(port));
         m_client->setConfig(config(base));
         Catcher<QList<Agent>> c;
         m_client->listAllAgents(QString(), c.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
         QCOMPARE(c.error().kind, LapError::Kind::Network);
         QCOMPARE(c.error().message,
                  QStringLiteral("Listing agents failed: cannot reach %1 (Connection refused).")
@@ -596,7 +572,7 @@ private slots:
         m_server->script("GET", api("/sessions/s1"), {CannedResponse::dropped()});
         Catcher<Session> c;
         m_client->getSession(QStringLiteral("s1"), c.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
         QCOMPARE(c.error().kind, LapError::Kind::Network);
         QCOMPARE(c.error().message,
                  QStringLiteral("Fetching the session failed: cannot reach %1 (Connection closed).")
@@ -609,7 +585,7 @@ private slots:
         m_client->setConfig(config(m_server->baseUrl(), 300));
         Catcher<Session> c;
         m_client->getSession(QStringLiteral("s1"), c.fn(), QStringLiteral("Checking the session"));
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
         QCOMPARE(c.error().kind, LapError::Kind::Timeout);
         QCOMPARE(c.error().message,
                  QStringLiteral("Checking the session failed: %1 did not answer within 0.3 s.")
@@ -624,7 +600,7 @@ private slots:
         m_client->setConfig(config(m_server->baseUrl(), 1000));
         Catcher<QList<Session>> c;
         m_client->listSessions(QString(), 0, c.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
         QCOMPARE(
             c.error().message,
             QStringLiteral("Listing sessions failed: %1 did not answer within 1 s.").arg(m_base));
@@ -639,9 +615,9 @@ private slots:
                              200, sessionJson(QStringLiteral("new"), QStringLiteral("ready")))});
         Catcher<Session> c;
         m_client->getSession(QStringLiteral("old"), c.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
-        QVERIFY2(c.result->ok(), qPrintable(c.error().message));
-        QCOMPARE(c.result->value.id, QStringLiteral("new"));
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
+        QVERIFY2(c.result()->ok(), qPrintable(c.error().message));
+        QCOMPARE(c.result()->value.id, QStringLiteral("new"));
         QCOMPARE(m_server->count("GET", api("/sessions/new")), 1);
         QCOMPARE(m_server->requestsTo("GET", api("/sessions/new")).first().header("Authorization"),
                  QByteArray("Bearer ") + kKey);
@@ -667,7 +643,7 @@ private slots:
                          {CannedResponse::redirect(code, target)});
         Catcher<Agent> c;
         m_client->getAgent(QLatin1String(kAgentUuid), c.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
         // Whatever Qt does, the other origin never saw the key (and here, no request at all).
         for (const CannedRequest &r : other.requests())
             QVERIFY(!r.hasHeader("Authorization"));
@@ -697,7 +673,7 @@ private slots:
         PlatformClient client(m_nam.get(), c);
         Catcher<Session> got;
         client.getSession(QLatin1String(kSessionUuid), got.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(got.result.has_value(), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(got.result().has_value(), kWait);
         QCOMPARE(other.requests().size(), 1);
         QVERIFY(!other.requests().first().hasHeader("Authorization"));
 
@@ -707,7 +683,7 @@ private slots:
         client.setConfig(c);
         Catcher<Session> again;
         client.getSession(QLatin1String(kSessionUuid), again.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(again.result.has_value(), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(again.result().has_value(), kWait);
         QCOMPARE(other.requests().size(), 2);
         QCOMPARE(other.requests().last().header("Authorization"), QByteArray("Bearer ") + kKey);
     }
@@ -769,7 +745,7 @@ private slots:
         m_client->setConfig(config(tls.baseUrl()));
         Catcher<Session> c;
         m_client->getSession(QStringLiteral("s1"), c.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
         QCOMPARE(c.error().kind, LapError::Kind::Tls);
         QCOMPARE(
             c.error().message,
@@ -806,8 +782,8 @@ private slots:
         m_client->setConfig(cfg);
         Catcher<Session> c;
         m_client->getSession(QStringLiteral("s1"), c.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
-        QVERIFY2(c.result->ok(), qPrintable(c.error().message));
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
+        QVERIFY2(c.result()->ok(), qPrintable(c.error().message));
         QCOMPARE(tls.requests().size(), 1);
         QCOMPARE(tls.requests().first().header("Authorization"), QByteArray("Bearer ") + kKey);
     }
@@ -819,8 +795,8 @@ private slots:
         m_client->setConfig(cfg);
         Catcher<Session> c;
         m_client->getSession(QStringLiteral("s1"), c.fn());
-        QCOMPARE(c.calls, 0);
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
+        QCOMPARE(c.calls(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
         QCOMPARE(c.error().kind, LapError::Kind::Tls);
         QCOMPARE(c.error().message,
                  QStringLiteral("Fetching the session failed: no CA certificate could be read from "
@@ -848,8 +824,8 @@ private slots:
         // A later call on the same client completes; the aborted one stayed silent.
         Catcher<Session> later;
         m_client->getSession(QStringLiteral("s1"), later.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(later.result.has_value(), kWait);
-        QCOMPARE(c.calls, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(later.result().has_value(), kWait);
+        QCOMPARE(c.calls(), 0);
         QCOMPARE(finished.count(), 0);
         QCOMPARE(m_server->count("GET", api("/agents")), 2);
     }
@@ -864,8 +840,8 @@ private slots:
         call->abort();
         Catcher<Session> later;
         m_client->getSession(QStringLiteral("s1"), later.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(later.result.has_value(), kWait);
-        QCOMPARE(c.calls, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(later.result().has_value(), kWait);
+        QCOMPARE(c.calls(), 0);
     }
 
     void finishedIsEmittedOnce()
@@ -878,7 +854,7 @@ private slots:
         QSignalSpy finished(call.data(), &PlatformCall::finished);
         QVERIFY(!call->isFinished());
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWait);
-        QCOMPARE(c.calls, 1);
+        QCOMPARE(c.calls(), 1);
         // It cleans up after itself.
         QTRY_VERIFY_WITH_TIMEOUT(call.isNull(), kWait);
     }
@@ -897,8 +873,8 @@ private slots:
         PlatformClient other(m_nam.get(), config(m_server->baseUrl()));
         Catcher<Session> later;
         other.getSession(QStringLiteral("s1"), later.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(later.result.has_value(), kWait);
-        QCOMPARE(c.calls, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(later.result().has_value(), kWait);
+        QCOMPARE(c.calls(), 0);
     }
 
     void destroyingTheClientInsideTheCallbackIsSafe()
@@ -927,8 +903,8 @@ private slots:
         Catcher<Session> later;
         PlatformClient other(m_nam.get(), PlatformConfig{});
         other.getSession(QStringLiteral("s1"), later.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(later.result.has_value(), kWait);
-        QCOMPARE(c.calls, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(later.result().has_value(), kWait);
+        QCOMPARE(c.calls(), 0);
     }
 
     void getSessionActionAndPath()
@@ -937,7 +913,7 @@ private slots:
                          {CannedResponse::json(404, R"({"error":"session a/b not found"})")});
         Catcher<Session> c;
         m_client->getSession(QStringLiteral("a/b"), c.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
         // The id is one path segment, never a way to another route.
         QCOMPARE(m_server->requests().first().path, api("/sessions/a%2Fb"));
         QCOMPARE(c.error().message,
@@ -953,10 +929,10 @@ private slots:
                          sessionJson(QStringLiteral("s1"), QStringLiteral("dead")) + "]")});
         Catcher<QList<Session>> c;
         m_client->listSessions(QLatin1String(kAgentUuid), 500, c.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
-        QVERIFY2(c.result->ok(), qPrintable(c.error().message));
-        QCOMPARE(c.result->value.size(), 2);
-        QCOMPARE(c.result->value.at(1).status, QStringLiteral("dead"));
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
+        QVERIFY2(c.result()->ok(), qPrintable(c.error().message));
+        QCOMPARE(c.result()->value.size(), 2);
+        QCOMPARE(c.result()->value.at(1).status, QStringLiteral("dead"));
         const CannedRequest &r = m_server->requests().first();
         QCOMPARE(r.param(QStringLiteral("agent_id")), QString::fromLatin1(kAgentUuid));
         QCOMPARE(r.param(QStringLiteral("limit")), QStringLiteral("200"));
@@ -967,7 +943,7 @@ private slots:
         m_server->script("GET", api("/sessions"), {CannedResponse::json(200, R"({"data":[]})")});
         Catcher<QList<Session>> c;
         m_client->listSessions(QString(), 0, c.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
         QCOMPARE(
             c.error().message,
             QStringLiteral("Listing sessions failed: the platform sent an unexpected reply (the "
@@ -983,15 +959,15 @@ private slots:
                           CannedResponse::json(404, R"({"error":"session s1 not found"})")});
         Catcher<QString> c;
         m_client->deleteSession(QStringLiteral("s1"), c.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
-        QVERIFY2(c.result->ok(), qPrintable(c.error().message));
-        QCOMPARE(c.result->value, QStringLiteral("deleted"));
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
+        QVERIFY2(c.result()->ok(), qPrintable(c.error().message));
+        QCOMPARE(c.result()->value, QStringLiteral("deleted"));
         QCOMPARE(m_server->requests().first().header("Authorization"),
                  QByteArray("Bearer ") + kKey);
 
         Catcher<QString> again;
         m_client->deleteSession(QStringLiteral("s1"), again.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(again.result.has_value(), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(again.result().has_value(), kWait);
         QCOMPARE(again.error().message,
                  QStringLiteral("Deleting the session failed: session s1 not found (HTTP 404)."));
     }
@@ -1002,10 +978,10 @@ private slots:
         m_server->script("GET", api("/sessions/s1/events"), {CannedResponse::eventStream(200)});
         Catcher<bool> c;
         m_client->touchSession(QStringLiteral("s1"), c.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
-        QVERIFY2(c.result->ok(), qPrintable(c.error().message));
-        QCOMPARE(c.result->value, true);
-        QCOMPARE(c.calls, 1);
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
+        QVERIFY2(c.result()->ok(), qPrintable(c.error().message));
+        QCOMPARE(c.result()->value, true);
+        QCOMPARE(c.calls(), 1);
         const CannedRequest &r = m_server->requests().first();
         QCOMPARE(r.header("Accept"), QByteArray("text/event-stream"));
         QCOMPARE(r.header("Authorization"), QByteArray("Bearer ") + kKey);
@@ -1017,7 +993,7 @@ private slots:
                          {CannedResponse::json(401, R"({"error":"unauthorized"})")});
         Catcher<bool> c;
         m_client->touchSession(QStringLiteral("s1"), c.fn());
-        QTRY_VERIFY_WITH_TIMEOUT(c.result.has_value(), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(c.result().has_value(), kWait);
         QCOMPARE(
             c.error().message,
             QStringLiteral("Refreshing the session failed: master key rejected by %1 (HTTP 401).")

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "cannedhttpserver.h"
+#include "laptest.h"
 #include "platformclient.h"
 #include "sessionopener.h"
 
@@ -17,18 +18,14 @@ using laptest::CannedResponse;
 
 namespace {
 
-const char kAgentUuid[] = "6f1c2a4e-3b0d-4c8e-9a51-2d7e8f9a0b1c";
-const char kSessionId[] = "0b5e2d6c-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
+using laptest::api;
+using laptest::kAgentUuid;
+using laptest::kSessionUuid;
 const int kWait = 15000;
-
-QByteArray api(const QByteArray &path)
-{
-    return QByteArray("/api/v1/managed_agents") + path;
-}
 
 QByteArray sessionPath()
 {
-    return api(QByteArray("/sessions/") + kSessionId);
+    return api(QByteArray("/sessions/") + kSessionUuid);
 }
 
 QString jsonOrNull(const QString &s)
@@ -42,7 +39,7 @@ QByteArray sessionJson(const QString &status, const QString &phase = QString(),
 {
     const bool ready = status == QLatin1String("ready");
     const QString ttyUrl = ready ? QStringLiteral("/api/v1/managed_agents/sessions/%1/tty")
-                                       .arg(QLatin1String(kSessionId))
+                                       .arg(QLatin1String(kSessionUuid))
                                  : QString();
     return QStringLiteral(R"({"id":"%1","agent_id":"%2","status":"%3","phase":%4,)"
                           R"("phase_detail":null,"failure_reason":%5,)"
@@ -50,7 +47,7 @@ QByteArray sessionJson(const QString &status, const QString &phase = QString(),
                           "/sbx-1.lap.svc.cluster.local:4096\",\"tty_url\":%6,"
                           R"("tty_token":"harness-token","supports_tui":true,)"
                           R"("created_at":"2026-06-01T08:00:00.000Z","last_seen_at":null})")
-        .arg(QLatin1String(kSessionId), QLatin1String(kAgentUuid), status, jsonOrNull(phase),
+        .arg(QLatin1String(kSessionUuid), QLatin1String(kAgentUuid), status, jsonOrNull(phase),
              jsonOrNull(reason), jsonOrNull(ttyUrl))
         .toUtf8();
 }
@@ -81,14 +78,13 @@ private:
     std::unique_ptr<PlatformClient> m_client;
     QString m_base;
 
-    // The agent by id and a create that answers "creating"; each test scripts the polls.
-    void scriptAgentAndCreate()
+    // The agent by id and a create that answers `create` ("creating" unless told); each test
+    // scripts the polls.
+    void scriptAgentAndCreate(const CannedResponse &create = CannedResponse::json(
+                                  200, sessionJson(QStringLiteral("creating"))))
     {
-        m_server->script("GET", api(QByteArray("/agents/") + kAgentUuid),
-                         {CannedResponse::json(
-                             200, agentJson(QLatin1String(kAgentUuid), QStringLiteral("coder")))});
-        m_server->script("POST", api(QByteArray("/agents/") + kAgentUuid + "/session"),
-                         {CannedResponse::json(200, sessionJson(QStringLiteral("creating")))});
+        m_server->scriptAgentAndCreate(
+            kAgentUuid, create, agentJson(QLatin1String(kAgentUuid), QStringLiteral("coder")));
     }
 
     OpenOptions options(int giveUpMs = 600000, int maxPollMs = 1500) const
@@ -188,7 +184,7 @@ private slots:
     void diagnosticsBlockLayout()
     {
         Session s;
-        s.id = QLatin1String(kSessionId);
+        s.id = QLatin1String(kSessionUuid);
         s.status = QStringLiteral("failed");
         s.phase = QStringLiteral("pod_pending");
         s.failureReason = QStringLiteral("watchdog: pod Failed");
@@ -239,7 +235,7 @@ private slots:
         QCOMPARE(resolved.count(), 1);
         QCOMPARE(resolved.first().at(0).value<Agent>().name, QStringLiteral("coder"));
         QCOMPARE(created.count(), 1);
-        QCOMPARE(created.first().at(0).value<Session>().id, QLatin1String(kSessionId));
+        QCOMPARE(created.first().at(0).value<Session>().id, QLatin1String(kSessionUuid));
         QCOMPARE(phases(phase),
                  (QStringList{QStringLiteral("harness_ready"), QStringLiteral("cloning_repo"),
                               QStringLiteral("ready")}));
@@ -248,7 +244,7 @@ private slots:
         QCOMPARE(target.url.toString(),
                  QStringLiteral("ws://127.0.0.1:%1/api/v1/managed_agents/sessions/%2/tty")
                      .arg(m_server->serverPort())
-                     .arg(QLatin1String(kSessionId)));
+                     .arg(QLatin1String(kSessionUuid)));
         QCOMPARE(target.token, QStringLiteral("harness-token"));
         QCOMPARE(opener.session().status, QStringLiteral("ready"));
         const CannedRequest create =
@@ -449,7 +445,7 @@ private slots:
         QCOMPARE(e.message, message);
         QString expectedDetail = QStringLiteral("session_id:     %1\nstatus:         %2\n"
                                                 "phase:          pod_pending\n")
-                                     .arg(QLatin1String(kSessionId), status);
+                                     .arg(QLatin1String(kSessionUuid), status);
         if (!reason.isEmpty())
             expectedDetail += QStringLiteral("failure_reason: ") + reason + QLatin1Char('\n');
         expectedDetail += QStringLiteral("sandbox_url:    http://sbx-1.lap.svc.cluster.local:4096\n"
@@ -489,7 +485,7 @@ private slots:
                                         "session was left running: attach to it later, or raise "
                                         "the give-up time in Settings."));
         QVERIFY2(e.detail.startsWith(QStringLiteral("session_id:     %1\nstatus:         creating")
-                                         .arg(QLatin1String(kSessionId))),
+                                         .arg(QLatin1String(kSessionUuid))),
                  qPrintable(e.detail));
         QVERIFY(opener.elapsedMs() >= 600);
         const int count = polls();
@@ -571,20 +567,15 @@ private slots:
         // The client keeps working and nothing calls into the dead opener.
         m_server->script("GET", api("/sessions/other"),
                          {CannedResponse::json(200, sessionJson(QStringLiteral("ready")))});
-        bool done = false;
-        m_client->getSession(QStringLiteral("other"),
-                             [&done](const Result<Session> &) { done = true; });
-        QTRY_VERIFY_WITH_TIMEOUT(done, kWait);
+        laptest::Catcher<Result<Session>> other;
+        m_client->getSession(QStringLiteral("other"), other.fn());
+        QVERIFY(other.wait(kWait));
     }
 
     void createFailureIsReported()
     {
-        m_server->script("GET", api(QByteArray("/agents/") + kAgentUuid),
-                         {CannedResponse::json(
-                             200, agentJson(QLatin1String(kAgentUuid), QStringLiteral("coder")))});
-        m_server->script("POST", api(QByteArray("/agents/") + kAgentUuid + "/session"),
-                         {CannedResponse::json(404, QByteArray("{\"error\":\"agent '") +
-                                                        kAgentUuid + "' not found\"}")});
+        scriptAgentAndCreate(CannedResponse::json(404, QByteArray("{\"error\":\"agent '") +
+                                                           kAgentUuid + "' not found\"}"));
         SessionOpener opener(m_client.get(), options());
         QSignalSpy failed(&opener, &SessionOpener::failed);
         QSignalSpy created(&opener, &SessionOpener::sessionCreated);
@@ -620,12 +611,8 @@ private slots:
 
     void readyAtCreationSkipsThePoll()
     {
-        m_server->script("GET", api(QByteArray("/agents/") + kAgentUuid),
-                         {CannedResponse::json(
-                             200, agentJson(QLatin1String(kAgentUuid), QStringLiteral("coder")))});
-        m_server->script("POST", api(QByteArray("/agents/") + kAgentUuid + "/session"),
-                         {CannedResponse::json(
-                             200, sessionJson(QStringLiteral("ready"), QStringLiteral("ready")))});
+        scriptAgentAndCreate(CannedResponse::json(
+            200, sessionJson(QStringLiteral("ready"), QStringLiteral("ready"))));
         SessionOpener opener(m_client.get(), options());
         QSignalSpy ready(&opener, &SessionOpener::ready);
         QSignalSpy polled(&opener, &SessionOpener::polled);
@@ -640,7 +627,7 @@ private slots:
         scriptAgentAndCreate();
         const QByteArray row = QStringLiteral(R"({"id":"%1","status":"ready","phase":"ready",)"
                                               R"("sandbox_url":null,"tty_url":null})")
-                                   .arg(QLatin1String(kSessionId))
+                                   .arg(QLatin1String(kSessionUuid))
                                    .toUtf8();
         m_server->script("GET", sessionPath(), {CannedResponse::json(200, row)});
         SessionOpener opener(m_client.get(), options());
@@ -663,13 +650,13 @@ private slots:
             QStringLiteral(R"({"id":"%1","status":"ready","phase":"ready",)"
                            "\"sandbox_url\":\"http:/"
                            "/127.0.0.1:4096/\",\"tty_url\":null,\"tty_token\":\"t0k\"}")
-                .arg(QLatin1String(kSessionId))
+                .arg(QLatin1String(kSessionUuid))
                 .toUtf8();
         m_server->script("GET", sessionPath(), {CannedResponse::json(200, row)});
         SessionOpener opener(m_client.get(), options());
         QSignalSpy ready(&opener, &SessionOpener::ready);
         QSignalSpy failed(&opener, &SessionOpener::failed);
-        opener.attach(QLatin1String(kSessionId));
+        opener.attach(QLatin1String(kSessionUuid));
         QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, kWait);
         QCOMPARE(failed.count(), 0);
         const TtyTarget target = ready.first().at(1).value<TtyTarget>();
@@ -711,7 +698,7 @@ private slots:
         SessionOpener opener(m_client.get(), options());
         QSignalSpy ready(&opener, &SessionOpener::ready);
         QSignalSpy failed(&opener, &SessionOpener::failed);
-        opener.attach(QLatin1String(kSessionId));
+        opener.attach(QLatin1String(kSessionUuid));
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, kWait);
         const LapError e = errorOf(failed);
         QCOMPARE(e.kind, LapError::Kind::SessionFailed);
@@ -727,15 +714,15 @@ private slots:
     {
         m_server->script("GET", sessionPath(),
                          {CannedResponse::json(404, QByteArray("{\"error\":\"session ") +
-                                                        kSessionId + " not found\"}")});
+                                                        kSessionUuid + " not found\"}")});
         SessionOpener opener(m_client.get(), options());
         QSignalSpy failed(&opener, &SessionOpener::failed);
-        opener.attach(QLatin1String(kSessionId));
+        opener.attach(QLatin1String(kSessionUuid));
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, kWait);
         QCOMPARE(errorOf(failed).kind, LapError::Kind::NotFound);
         QCOMPARE(errorOf(failed).message,
                  QStringLiteral("Fetching the session failed: session %1 not found (HTTP 404).")
-                     .arg(QLatin1String(kSessionId)));
+                     .arg(QLatin1String(kSessionUuid)));
         QCOMPARE(polls(), 1); // attach never retries
     }
 
@@ -750,7 +737,7 @@ private slots:
         QSignalSpy failed(&opener, &SessionOpener::failed);
         opener.open(QLatin1String(kAgentUuid));
         QTRY_COMPARE_WITH_TIMEOUT(polls(), 1, kWait);
-        opener.attach(QLatin1String(kSessionId));
+        opener.attach(QLatin1String(kSessionUuid));
         QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, kWait);
         QCOMPARE(failed.count(), 0);
     }
