@@ -312,7 +312,14 @@ bool TerminalTab::canReconnect() const
            (m_state == State::Reconnecting || m_state == State::Detached ||
             m_state == State::AgentExited ||
             (m_state == State::Failed && m_lastError.kind != LapError::Kind::Cancelled &&
-             m_target.url.isValid()));
+             reconnectMayHelp()));
+}
+
+bool TerminalTab::reconnectMayHelp() const
+{
+    // SessionFailed: the opener saw the session fail before this tab ever held it.
+    return !m_session.id.isEmpty() && !m_session.isTerminal() && m_target.url.isValid() &&
+           m_lastError.kind != LapError::Kind::SessionFailed;
 }
 
 void TerminalTab::openAgent(const QString &agentNameOrId)
@@ -486,8 +493,7 @@ void TerminalTab::cancelOpening()
 
 void TerminalTab::retry()
 {
-    const bool sessionMayLive = !m_session.id.isEmpty() && !m_session.isTerminal();
-    if (sessionMayLive && m_target.url.isValid())
+    if (reconnectMayHelp())
         reconnect();
     else if (!m_agentSpec.isEmpty())
         openAgent(m_agentSpec);
@@ -782,11 +788,9 @@ void TerminalTab::showFailure(const LapError &error)
     m_failureHint->setVisible(!error.hint.isEmpty());
     m_failureDetail->setPlainText(error.detail);
     m_failureDetail->setVisible(!error.detail.isEmpty());
-    const bool sessionMayLive = !m_session.id.isEmpty() && !m_session.isTerminal() &&
-                                error.kind != LapError::Kind::SessionFailed;
-    m_retryButton->setText(sessionMayLive && m_target.url.isValid() ? tr("Reconnect")
-                           : m_agentSpec.isEmpty()                  ? tr("Try again")
-                                                                    : tr("Open agent again"));
+    m_retryButton->setText(reconnectMayHelp()      ? tr("Reconnect")
+                           : m_agentSpec.isEmpty() ? tr("Try again")
+                                                   : tr("Open agent again"));
     m_stack->setCurrentWidget(m_failurePage);
     setState(State::Failed, error.message);
 }

@@ -109,6 +109,8 @@ private:
     void startKeepAlive();
     void cancelOpening();
     void retry();
+    // The session may be alive and there is a terminal URL to reach it again.
+    bool reconnectMayHelp() const;
     void onTerminalInput(const QByteArray &bytes);
     void tryReconnect();
     void scheduleReconnect(const QString &why);

@@ -174,6 +174,10 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(tab->state(), TerminalTab::State::Failed, kTimeoutMs);
         QCOMPARE(tab->findChild<QLabel *>(QStringLiteral("failureMessage"))->text(),
                  QStringLiteral("Session is dead — oom killed."));
+        // Nothing to reconnect to: the tray's Reconnect is off, the button opens the agent.
+        QVERIFY(!tab->canReconnect());
+        QCOMPARE(tab->findChild<QPushButton *>(QStringLiteral("retryButton"))->text(),
+                 QStringLiteral("Open agent again"));
     }
 
     void terminateStopsTheSandbox()
