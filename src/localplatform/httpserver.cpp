@@ -17,6 +17,15 @@ QString decodeQueryComponent(QByteArray part)
     return QUrl::fromPercentEncoding(part);
 }
 
+// Status line and the given headers, without the blank line that ends the head.
+QByteArray responseHead(int status, const HttpHeaders &headers)
+{
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    for (const auto &h : headers)
+        out += h.first + ": " + h.second + "\r\n";
+    return out;
+}
+
 } // namespace
 
 QByteArray HttpRequest::header(const QByteArray &name) const
@@ -148,6 +157,18 @@ QByteArray reasonPhrase(int status)
     default:
         return "Unknown";
     }
+}
+
+QByteArray serializeResponse(const HttpResponse &response, bool keepAlive)
+{
+    QByteArray out = responseHead(response.status, response.headers);
+    out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    out += keepAlive ? "Connection: keep-alive\r\nKeep-Alive: timeout=" +
+                           QByteArray::number(HttpServer::kIdleTimeoutMs / 1000) + "\r\n"
+                     : QByteArray("Connection: close\r\n");
+    out += "\r\n";
+    out += response.body;
+    return out;
 }
 
 HttpResponse HttpResponse::json(int status, const QJsonDocument &doc)
@@ -300,18 +321,8 @@ void HttpConnection::processInput()
 
 void HttpConnection::writeResponse(const HttpResponse &response, bool keepAlive)
 {
-    if (!m_socket)
-        return;
-    QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
-                     reasonPhrase(response.status) + "\r\n";
-    for (const auto &h : response.headers)
-        out += h.first + ": " + h.second + "\r\n";
-    out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
-    out += keepAlive ? QByteArray("Connection: keep-alive\r\nKeep-Alive: timeout=60\r\n")
-                     : QByteArray("Connection: close\r\n");
-    out += "\r\n";
-    out += response.body;
-    m_socket->write(out);
+    if (m_socket)
+        m_socket->write(serializeResponse(response, keepAlive));
 }
 
 void HttpConnection::finishRequest(bool keepAlive)
@@ -343,11 +354,8 @@ void HttpConnection::beginStream(int status, const HttpHeaders &headers)
     if (!m_socket || !m_busy || m_streaming)
         return;
     m_streaming = true;
-    QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
-    for (const auto &h : headers)
-        out += h.first + ": " + h.second + "\r\n";
-    out += "Transfer-Encoding: chunked\r\nConnection: keep-alive\r\n\r\n";
-    m_socket->write(out);
+    m_socket->write(responseHead(status, headers) +
+                    "Transfer-Encoding: chunked\r\nConnection: keep-alive\r\n\r\n");
 }
 
 void HttpConnection::streamWrite(const QByteArray &bytes)

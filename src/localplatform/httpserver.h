@@ -58,6 +58,10 @@ struct HttpResponse
 // Standard reason phrase ("Unauthorized", "Not Found", ...); lap prints it after the code.
 QByteArray reasonPhrase(int status);
 
+// The whole response as it goes on the wire: status line, headers, Content-Length, then
+// "Connection: keep-alive" with the idle timeout or "Connection: close", and the body.
+QByteArray serializeResponse(const HttpResponse &response, bool keepAlive);
+
 // One client connection: parses requests one at a time (keep-alive and pipelining, bodies
 // delimited by Content-Length) and writes the answers back in order.
 class HttpConnection : public QObject

@@ -60,15 +60,14 @@ QString peerKey(const QHostAddress &address, quint16 port)
     return address.toString() + QLatin1Char(':') + QString::number(port);
 }
 
-// A raw status line and close, for upgrades refused before any WebSocket exists.
+// A plain HTTP answer and close, for upgrades refused before any WebSocket exists.
 void refuse(QTcpSocket *socket, int status)
 {
-    const QByteArray body =
-        status == 401 ? QByteArray("{\"error\":\"unauthorized\"}") : QByteArray();
+    HttpResponse response = HttpResponse::text(
+        status, status == 401 ? QByteArray("{\"error\":\"unauthorized\"}") : QByteArray(),
+        "application/json");
     socket->readAll(); // unread input would turn our close into a reset and hide the answer
-    socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) +
-                  "\r\nContent-Type: application/json\r\nContent-Length: " +
-                  QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    socket->write(serializeResponse(response, false));
     QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     socket->disconnectFromHost();
 }
