@@ -5,6 +5,7 @@
 #include "cannedhttpserver.h"
 #include "credentialstore.h"
 #include "dlgtestutil.h"
+#include "laptest.h"
 #include "localplatform.h"
 #include "secretscan.h"
 #include "signindialog.h"
@@ -117,30 +118,13 @@ private:
         return d;
     }
 
-    Result<QString> readKey(const QString &profile)
+    LapError signOut(const QString &profile, bool forgetProfile)
     {
-        Result<QString> out;
-        bool done = false;
-        m_keys->readKey(profile, [&](const Result<QString> &r) {
-            out = r;
-            done = true;
-        });
-        if (!QTest::qWaitFor([&] { return done; }, kTimeoutMs))
-            out.error = LapError(LapError::Kind::Keychain, QStringLiteral("readKey timed out"));
-        return out;
-    }
-
-    LapError deleteKey(const QString &profile)
-    {
-        LapError out(LapError::Kind::Timeout, QStringLiteral("deleteKey timed out"));
-        bool done = false;
-        m_keys->deleteKey(profile, [&](const LapError &e) {
-            out = e;
-            done = true;
-        });
-        if (!QTest::qWaitFor([&] { return done; }, kTimeoutMs))
-            qWarning("deleteKey(%s) did not finish", qPrintable(profile));
-        return out;
+        return laptest::await<LapError>(
+            [&](auto done) {
+                SignOut::run(m_keys, m_profiles.get(), profile, forgetProfile, done);
+            },
+            laptest::noAnswer("SignOut::run", kTimeoutMs), kTimeoutMs);
     }
 
     QString m_home;
@@ -178,24 +162,19 @@ private slots:
         QCOMPARE(m_key, options.masterKey);
 
         // Fail early and say why when the suite is not run the documented way.
-        LapError probe(LapError::Kind::Timeout, QStringLiteral("no answer"));
-        bool done = false;
-        m_keys->writeKey(QStringLiteral("probe"), QStringLiteral("probe"), [&](const LapError &e) {
-            probe = e;
-            done = true;
-        });
-        QTRY_VERIFY_WITH_TIMEOUT(done, kTimeoutMs);
+        const LapError probe =
+            laptest::writeKeySync(*m_keys, QStringLiteral("probe"), QStringLiteral("probe"));
         QVERIFY2(!probe.isError(),
                  qPrintable(QStringLiteral("No usable keychain (%1). Run inside dbus-run-session "
                                            "with an unlocked gnome-keyring, as tools/test does.")
                                 .arg(probe.text())));
-        QVERIFY(!deleteKey(QStringLiteral("probe")).isError());
+        QVERIFY(!laptest::deleteKeySync(*m_keys, QStringLiteral("probe")).isError());
     }
 
     void cleanupTestCase()
     {
         for (const QString &p : qAsConst(m_usedProfiles))
-            deleteKey(p);
+            laptest::deleteKeySync(*m_keys, p);
         if (m_platform)
             m_platform->stop();
     }
@@ -222,7 +201,7 @@ private slots:
         QCOMPARE(m_profiles->activeName(), QStringLiteral("work"));
         QCOMPARE(m_profiles->profile(QStringLiteral("work")).baseUrl.toString(), m_base);
 
-        const Result<QString> stored = readKey(QStringLiteral("work"));
+        const Result<QString> stored = laptest::readKeySync(*m_keys, QStringLiteral("work"));
         QVERIFY2(stored.ok(), qPrintable(stored.error.text()));
         QCOMPARE(stored.value, m_key);
 
@@ -279,7 +258,7 @@ private slots:
         QVERIFY(!f.busy->isVisible());
         QVERIFY(!m_profiles->profile(QStringLiteral("wrong")).isValid());
         QCOMPARE(m_profiles->activeName(), QStringLiteral("work"));
-        QVERIFY(!readKey(QStringLiteral("wrong")).ok());
+        QVERIFY(!laptest::readKeySync(*m_keys, QStringLiteral("wrong")).ok());
         QVERIFY(dlgtest::saveScreenshot(d.get(), QStringLiteral("signin.png")));
     }
 
@@ -402,7 +381,7 @@ private slots:
         QVERIFY(!QFile::exists(path));
         QVERIFY(d->keySavedInKeychain());
         QCOMPARE(d->profile().name, QStringLiteral("imported"));
-        const Result<QString> stored = readKey(QStringLiteral("imported"));
+        const Result<QString> stored = laptest::readKeySync(*m_keys, QStringLiteral("imported"));
         QVERIFY2(stored.ok(), qPrintable(stored.error.text()));
         QCOMPARE(stored.value, m_key);
     }
@@ -461,17 +440,10 @@ private slots:
 
     void signOutDeletesTheKey()
     {
-        QVERIFY(readKey(QStringLiteral("work")).ok());
-        LapError result(LapError::Kind::Timeout, QStringLiteral("no answer"));
-        bool done = false;
-        SignOut::run(m_keys, m_profiles.get(), QStringLiteral("work"), false,
-                     [&](const LapError &e) {
-                         result = e;
-                         done = true;
-                     });
-        QTRY_VERIFY_WITH_TIMEOUT(done, kTimeoutMs);
+        QVERIFY(laptest::readKeySync(*m_keys, QStringLiteral("work")).ok());
+        LapError result = signOut(QStringLiteral("work"), false);
         QVERIFY2(!result.isError(), qPrintable(result.text()));
-        const Result<QString> after = readKey(QStringLiteral("work"));
+        const Result<QString> after = laptest::readKeySync(*m_keys, QStringLiteral("work"));
         QVERIFY(!after.ok());
         QCOMPARE(after.error.text(),
                  QStringLiteral("Reading the master key: no master key is stored for this "
@@ -479,13 +451,7 @@ private slots:
         QVERIFY(m_profiles->profile(QStringLiteral("work")).isValid());
 
         // Signing out again (nothing stored) is fine, and forgetting removes the profile.
-        done = false;
-        SignOut::run(m_keys, m_profiles.get(), QStringLiteral("work"), true,
-                     [&](const LapError &e) {
-                         result = e;
-                         done = true;
-                     });
-        QTRY_VERIFY_WITH_TIMEOUT(done, kTimeoutMs);
+        result = signOut(QStringLiteral("work"), true);
         QVERIFY2(!result.isError(), qPrintable(result.text()));
         QVERIFY(!m_profiles->profile(QStringLiteral("work")).isValid());
     }

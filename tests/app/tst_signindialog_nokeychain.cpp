@@ -5,6 +5,7 @@
 
 #include "credentialstore.h"
 #include "dlgtestutil.h"
+#include "laptest.h"
 #include "localplatform.h"
 #include "secretscan.h"
 #include "signindialog.h"
@@ -153,27 +154,18 @@ private slots:
     void signOutDropsTheMemoryCopy()
     {
         QVERIFY(m_keys->isKeptInMemory(QStringLiteral("memory")));
-        LapError result;
-        bool done = false;
-        SignOut::run(m_keys, m_profiles.get(), QStringLiteral("memory"), true,
-                     [&](const LapError &e) {
-                         result = e;
-                         done = true;
-                     });
-        QTRY_VERIFY_WITH_TIMEOUT(done, kTimeoutMs);
+        LapError result = laptest::await<LapError>(
+            [&](auto done) {
+                SignOut::run(m_keys, m_profiles.get(), QStringLiteral("memory"), true, done);
+            },
+            laptest::noAnswer("SignOut::run", kTimeoutMs), kTimeoutMs);
         QVERIFY(!m_keys->isKeptInMemory(QStringLiteral("memory")));
         // With no keychain the key only ever lived in memory: forgetting it is a full sign-out.
         QVERIFY2(!result.isError(), qPrintable(result.text()));
         QVERIFY(!m_profiles->profile(QStringLiteral("memory")).isValid());
 
         // A profile whose key was never in memory may still have it in an unreachable keychain.
-        result = LapError();
-        done = false;
-        m_keys->deleteKey(QStringLiteral("elsewhere"), [&](const LapError &e) {
-            result = e;
-            done = true;
-        });
-        QTRY_VERIFY_WITH_TIMEOUT(done, kTimeoutMs);
+        result = laptest::deleteKeySync(*m_keys, QStringLiteral("elsewhere"), kTimeoutMs);
         QCOMPARE(result.text(),
                  QStringLiteral("Removing the master key: no keychain is available (there is no "
                                 "D-Bus session bus). Nothing was removed; sign out again once the "
