@@ -2,6 +2,7 @@
 #include "appsettings.h"
 
 #include "catrust.h"
+#include "settingsvalue.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -17,28 +18,6 @@ const QString kKeepAlive = QStringLiteral("connection/keepSessionsAlive");
 const QString kReconnect = QStringLiteral("connection/autoReconnect");
 const QString kCaFile = QStringLiteral("connection/caFile");
 
-// QSettings hands back strings from INI files ("true", "600") and typed values from native
-// backends; accept both, but never turn garbage into a value silently.
-bool readBool(const QSettings &s, const QString &key, bool fallback)
-{
-    const QVariant v = s.value(key);
-    if (!v.isValid())
-        return fallback;
-    const QString text = v.toString().trimmed().toLower();
-    if (text == QLatin1String("true") || text == QLatin1String("1"))
-        return true;
-    if (text == QLatin1String("false") || text == QLatin1String("0"))
-        return false;
-    return fallback;
-}
-
-int readInt(const QSettings &s, const QString &key, int fallback)
-{
-    bool ok = false;
-    const int v = s.value(key).toString().trimmed().toInt(&ok);
-    return ok ? v : fallback;
-}
-
 } // namespace
 
 AppSettings AppSettings::load(const QSettings &settings)
@@ -46,14 +25,14 @@ AppSettings AppSettings::load(const QSettings &settings)
     AppSettings a;
     a.terminal = TerminalSettings::load(settings);
     a.pollGiveUpSeconds =
-        qBound(kMinPollGiveUpSeconds, readInt(settings, kPollGiveUp, a.pollGiveUpSeconds),
+        qBound(kMinPollGiveUpSeconds, readSettingInt(settings, kPollGiveUp, a.pollGiveUpSeconds),
                kMaxPollGiveUpSeconds);
     const QString fallback = settings.value(kFallback).toString().trimmed();
     // An invalid fallback would only surface later as a confusing connect error.
     if (validateTtyFallbackUrl(fallback).isEmpty())
         a.ttyFallbackUrl = fallback;
-    a.keepSessionsAlive = readBool(settings, kKeepAlive, a.keepSessionsAlive);
-    a.autoReconnect = readBool(settings, kReconnect, a.autoReconnect);
+    a.keepSessionsAlive = readSettingBool(settings, kKeepAlive, a.keepSessionsAlive);
+    a.autoReconnect = readSettingBool(settings, kReconnect, a.autoReconnect);
     a.caFile = settings.value(kCaFile).toString().trimmed();
     return a;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "terminalsettings.h"
+#include "settingsvalue.h"
 
 #include <QFontDatabase>
 #include <QFontInfo>
@@ -20,15 +21,12 @@ QString key(const char *name)
 
 int intValue(const QSettings &settings, const char *name, int fallback)
 {
-    bool ok = false;
-    const int value = settings.value(key(name)).toInt(&ok);
-    return ok ? value : fallback;
+    return readSettingInt(settings, key(name), fallback);
 }
 
 bool boolValue(const QSettings &settings, const char *name, bool fallback)
 {
-    const QVariant value = settings.value(key(name));
-    return value.isValid() ? value.toBool() : fallback;
+    return readSettingBool(settings, key(name), fallback);
 }
 
 } // namespace

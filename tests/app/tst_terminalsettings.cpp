@@ -131,11 +131,14 @@ private slots:
             out.setValue(QStringLiteral("terminal/fontSize"), QStringLiteral("huge"));
             out.setValue(QStringLiteral("terminal/scrollbackLines"), -7);
             out.setValue(QStringLiteral("terminal/visibleBell"), false);
+            // Hand-edited: not a boolean, so the default (QVariant::toBool would say true).
+            out.setValue(QStringLiteral("terminal/copyOnSelect"), QStringLiteral("maybe"));
         }
         const TerminalSettings s = TerminalSettings::load(QSettings(path, QSettings::IniFormat));
         QCOMPARE(s.colorScheme, QStringLiteral("BreezeModified"));
         QCOMPARE(s.fontPointSize, 11);
         QCOMPARE(s.scrollbackLines, 10000);
+        QCOMPARE(s.copyOnSelect, false);
         QCOMPARE(s.visibleBell, false); // the valid value next to them is kept
 
         {
