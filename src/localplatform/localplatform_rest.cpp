@@ -37,16 +37,6 @@ QJsonObject parseBody(const QByteArray &body)
     return QJsonDocument::fromJson(body).object();
 }
 
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (int i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
-}
-
 HttpResponse notFoundSession(const QString &id)
 {
     return HttpResponse::error(404, QStringLiteral("session %1 not found").arg(id));

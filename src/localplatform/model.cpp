@@ -314,6 +314,16 @@ QString randomHex(int bytes)
     return QString::fromLatin1(raw.toHex());
 }
 
+bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
+{
+    if (a.size() != b.size())
+        return false;
+    unsigned char diff = 0;
+    for (int i = 0; i < a.size(); ++i)
+        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return diff == 0;
+}
+
 QList<Agent> seededAgents(const QDateTime &now, int extraAgents)
 {
     struct Seed

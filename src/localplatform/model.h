@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -80,6 +81,8 @@ QString stableUuid(const QString &seed);
 QString randomUuid();
 // `bytes` random bytes from the system generator, hex-encoded.
 QString randomHex(int bytes);
+// Equality whose time depends only on the lengths, for secrets (master key, harness token).
+bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
 
 // The five seeded agents plus `extraAgents` fillers named filler-001…, newest first.
 QList<Agent> seededAgents(const QDateTime &now, int extraAgents);
