@@ -4,6 +4,7 @@
 // against the in-process local platform with a 3 s idle reaper.
 
 #include "cannedhttpserver.h"
+#include "laptest.h"
 #include "localplatform.h"
 #include "platformclient.h"
 #include "sessionkeepalive.h"
@@ -25,8 +26,7 @@ namespace {
 constexpr int kTimeoutMs = 20000;
 constexpr qint64 kNever = kKeepAliveNever;
 const QString kSessionId = QStringLiteral("5e551011-0000-4000-8000-00000000cafe");
-const QByteArray kEventsPath =
-    "/api/v1/managed_agents/sessions/" + kSessionId.toLatin1() + "/events";
+const QByteArray kEventsPath = laptest::api("/sessions/" + kSessionId.toLatin1() + "/events");
 
 KeepAlivePolicy policy(qint64 idle, qint64 minInterval)
 {
@@ -323,14 +323,11 @@ private slots:
         const QString agent = local::LocalPlatform::agentIdForName(QStringLiteral("shell"));
         QStringList ids;
         for (int i = 0; i < 2; ++i) {
-            bool done = false;
-            client.createSession(agent, QStringLiteral("keep-alive"),
-                                 [&](const Result<Session> &r) {
-                                     QVERIFY2(r.ok(), qPrintable(r.error.text()));
-                                     ids << r.value.id;
-                                     done = true;
-                                 });
-            QTRY_VERIFY_WITH_TIMEOUT(done, kTimeoutMs);
+            const Result<Session> created = laptest::awaitResult<Session>(
+                [&](auto done) { client.createSession(agent, QStringLiteral("keep-alive"), done); },
+                "createSession", kTimeoutMs);
+            QVERIFY2(created.ok(), qPrintable(created.error.text()));
+            ids << created.value.id;
         }
         const QString kept = ids.at(0);
         const QString left = ids.at(1);
@@ -339,14 +336,10 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(platform.sessionStatus(left), QStringLiteral("ready"),
                                   kTimeoutMs);
 
-        Session row;
-        bool fetched = false;
-        client.getSession(kept, [&](const Result<Session> &r) {
-            QVERIFY2(r.ok(), qPrintable(r.error.text()));
-            row = r.value;
-            fetched = true;
-        });
-        QTRY_VERIFY_WITH_TIMEOUT(fetched, kTimeoutMs);
+        const Result<Session> fetched = laptest::awaitResult<Session>(
+            [&](auto done) { client.getSession(kept, done); }, "getSession", kTimeoutMs);
+        QVERIFY2(fetched.ok(), qPrintable(fetched.error.text()));
+        const Session row = fetched.value;
         QCOMPARE(row.idleTimeoutMs.value_or(-1), qint64(3000));
 
         SessionKeepAlive keeper(&client, kept);

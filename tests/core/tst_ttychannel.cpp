@@ -2,6 +2,7 @@
 // TtyChannel against real sockets on 127.0.0.1: a QWebSocketServer for the protocol, a raw
 // QTcpServer where the exact bytes on the wire matter (handshake, pings, an empty close frame
 // as the harness sends after the agent exits, rejected upgrades).
+#include "laptest.h"
 #include "testcerts.h"
 #include "ttychannel.h"
 
@@ -34,17 +35,6 @@ TtyTarget target(quint16 port, const QString &token = QStringLiteral("tok"),
     t.url = QUrl(QStringLiteral("%1://127.0.0.1:%2/tty").arg(scheme).arg(port));
     t.token = token;
     return t;
-}
-
-// A port nobody listens on: bind one, remember it, let it go.
-quint16 closedPort()
-{
-    QTcpServer s;
-    if (!s.listen(QHostAddress::LocalHost))
-        return 0;
-    const quint16 port = s.serverPort();
-    s.close();
-    return port;
 }
 
 // The protocol side of a harness: collects what the client sends, lets the test push frames.
@@ -682,7 +672,7 @@ void TstTtyChannel::upgradeRejected()
 
 void TstTtyChannel::refusedPort()
 {
-    const quint16 port = closedPort();
+    const quint16 port = laptest::closedPort();
     QVERIFY(port != 0);
     TtyChannel ch;
     QSignalSpy failed(&ch, &TtyChannel::failed);

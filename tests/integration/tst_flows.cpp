@@ -2,6 +2,7 @@
 // End-to-end flows of lapcore against the local platform over real 127.0.0.1 sockets and real
 // PTYs (tmux included): open an agent and type into its shell, resize, reattach, and every
 // error row of platform-api.md §10 that the core handles, each checked by its exact message.
+#include "laptest.h"
 #include "localplatform.h"
 #include "platformclient.h"
 #include "sessionopener.h"
@@ -10,7 +11,6 @@
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QtTest>
 
 using namespace lap;
@@ -19,9 +19,6 @@ using lap::local::LocalPlatformOptions;
 using lap::local::TtyStyle;
 
 namespace {
-
-// A shell whose prompt and start-up are the same everywhere.
-const QString kShell = QStringLiteral("env PS1='$ ' HISTFILE=/dev/null bash --norc --noprofile");
 
 // Collects a channel's output and waits for text to appear in it.
 class Screen : public QObject
@@ -60,7 +57,7 @@ class TestFlows : public QObject
     {
         LocalPlatformOptions o;
         o.readyDelayMs = 0;
-        o.command = kShell;
+        o.command = laptest::testShell();
         o.quiet = true;
         if (tweak)
             tweak(o);
@@ -259,10 +256,8 @@ private slots:
     void row03_platformUnreachable()
     {
         // A port that was just ours and is now closed: the connection is refused.
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost));
-        const quint16 port = probe.serverPort();
-        probe.close();
+        const quint16 port = laptest::closedPort();
+        QVERIFY(port != 0);
         PlatformConfig c = config();
         c.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
         PlatformClient client(&m_nam, c);
@@ -429,19 +424,17 @@ private slots:
     {
         m_platform->setReadyDelayMs(20000);
         PlatformClient client(&m_nam, config());
-        Session created;
-        bool done = false;
-        client.createSession(LocalPlatform::agentIdForName(QStringLiteral("shell")),
-                             QStringLiteral("t"), [&](const Result<Session> &r) {
-                                 QVERIFY(r.ok());
-                                 created = r.value;
-                                 done = true;
-                             });
-        QTRY_VERIFY(done);
+        const Result<Session> created = laptest::awaitResult<Session>(
+            [&](auto done) {
+                client.createSession(LocalPlatform::agentIdForName(QStringLiteral("shell")),
+                                     QStringLiteral("t"), done);
+            },
+            "createSession");
+        QVERIFY2(created.ok(), qPrintable(created.error.text()));
         TtyTarget t;
         t.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/managed_agents/sessions/%2/tty")
                          .arg(m_platform->port())
-                         .arg(created.id));
+                         .arg(created.value.id));
         t.token = m_platform->harnessToken();
         const LapError e = channelFailure(t);
         QCOMPARE(e.httpStatus, 503);
@@ -477,13 +470,8 @@ private slots:
         QCOMPARE(c.code, 1006);
 
         PlatformClient client(&m_nam, config());
-        Result<Session> after;
-        bool done = false;
-        client.getSession(o.session.id, [&](const Result<Session> &r) {
-            after = r;
-            done = true;
-        });
-        QTRY_VERIFY(done);
+        const Result<Session> after = laptest::awaitResult<Session>(
+            [&](auto done) { client.getSession(o.session.id, done); }, "getSession");
         QCOMPARE(describeDrop(c, after),
                  QStringLiteral("Connection lost (code 1006: abnormal closure). The session is "
                                 "still running — reconnect to continue."));
@@ -522,13 +510,8 @@ private slots:
         QCOMPARE(c.reason, TtyClose::Reason::Dropped);
 
         PlatformClient client(&m_nam, config());
-        Result<Session> after;
-        bool done = false;
-        client.getSession(o.session.id, [&](const Result<Session> &r) {
-            after = r;
-            done = true;
-        });
-        QTRY_VERIFY(done);
+        const Result<Session> after = laptest::awaitResult<Session>(
+            [&](auto done) { client.getSession(o.session.id, done); }, "getSession");
         QVERIFY(after.ok());
         QCOMPARE(after.value.status, QStringLiteral("dead"));
         QVERIFY2(
@@ -565,13 +548,10 @@ private slots:
         const Opened o = runOpener(QStringLiteral("shell"));
         QVERIFY2(!o.error.isError(), qPrintable(o.error.text()));
         PlatformClient client(&m_nam, config());
-        bool done = false;
-        client.deleteSession(o.session.id, [&](const Result<QString> &r) {
-            QVERIFY(r.ok());
-            QCOMPARE(r.value, QStringLiteral("deleted"));
-            done = true;
-        });
-        QTRY_VERIFY(done);
+        const Result<QString> deleted = laptest::awaitResult<QString>(
+            [&](auto done) { client.deleteSession(o.session.id, done); }, "deleteSession");
+        QVERIFY2(deleted.ok(), qPrintable(deleted.error.text()));
+        QCOMPARE(deleted.value, QStringLiteral("deleted"));
         const Opened r = runOpener(o.session.id, true);
         QCOMPARE(r.error.kind, LapError::Kind::SessionFailed);
         QVERIFY2(r.error.message.startsWith(QStringLiteral("Cannot attach: the session is dead")),
