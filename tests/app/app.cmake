@@ -5,7 +5,6 @@
 # settings.png, ...). tst_signindialog needs a real Secret Service (tools/test runs the suite in
 # dbus-run-session with an unlocked gnome-keyring); tst_signindialog_nokeychain gets a session
 # bus address that leads nowhere, so every keychain job fails as it does without D-Bus.
-set(LAP_DIALOG_TESTS tst_signindialog tst_signindialog_nokeychain tst_agentpicker tst_settingsdialog)
 lap_add_qtest(tst_signindialog SOURCES tst_signindialog.cpp dlgtestutil.h
     LIBS lapapp laplocal TIMEOUT 120)
 lap_add_qtest(tst_signindialog_nokeychain SOURCES tst_signindialog_nokeychain.cpp dlgtestutil.h
@@ -15,9 +14,6 @@ lap_add_qtest(tst_agentpicker SOURCES tst_agentpicker.cpp dlgtestutil.h
     LIBS lapapp laplocal TIMEOUT 120)
 lap_add_qtest(tst_settingsdialog SOURCES tst_settingsdialog.cpp dlgtestutil.h
     LIBS lapapp TIMEOUT 60)
-foreach(t IN LISTS LAP_DIALOG_TESTS)
-    target_compile_definitions(${t} PRIVATE LAP_SCREENSHOT_DIR="${CMAKE_BINARY_DIR}/screenshots")
-endforeach()
 # laptest::filesContaining of the secrets tests (secretscan.h) looks for the key under HOME.
 foreach(t tst_signindialog tst_signindialog_nokeychain)
     target_include_directories(${t} PRIVATE ${PROJECT_SOURCE_DIR}/tests/secrets)
@@ -27,7 +23,6 @@ endforeach()
 # --- Window and tabs: MainWindow, TerminalTab, tray -------------------------------------------
 lap_add_qtest(tst_mainwindow SOURCES tst_mainwindow.cpp windowfixture.h dlgtestutil.h
     LIBS lapapp laplocal TIMEOUT 240)
-target_compile_definitions(tst_mainwindow PRIVATE LAP_SCREENSHOT_DIR="${CMAKE_BINARY_DIR}/screenshots")
 lap_add_qtest(tst_survive SOURCES tst_survive.cpp windowfixture.h
     ${PROJECT_SOURCE_DIR}/tests/localplatform/lptesthelpers.h LIBS lapapp laplocal TIMEOUT 300)
 # lptest::openFdCount

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-// Helpers shared by the dialog tests (tst_signindialog*, tst_agentpicker, tst_settingsdialog).
+// Helpers shared by the GUI tests: screenshots (tst_signindialog*, tst_agentpicker,
+// tst_settingsdialog, tst_attachdialog, tst_mainwindow, tst_remoteterminal).
 
 #include <QCoreApplication>
 #include <QDir>
@@ -12,7 +13,7 @@
 
 namespace dlgtest {
 
-// <build dir>/screenshots/<name>; the directory comes from app.cmake.
+// <build dir>/screenshots/<name>; the directory comes from tests/app/CMakeLists.txt.
 inline QString screenshotPath(const QString &name)
 {
     const QString dir = QStringLiteral(LAP_SCREENSHOT_DIR);

@@ -8,5 +8,3 @@ lap_add_qtest(tst_attachdialog
     LIBS lapapp laplocal TIMEOUT 120)
 # The canned HTTP server of the core tests, for the requests themselves.
 target_include_directories(tst_attachdialog PRIVATE ${PROJECT_SOURCE_DIR}/tests/core)
-target_compile_definitions(tst_attachdialog PRIVATE
-    LAP_SCREENSHOT_DIR="${CMAKE_BINARY_DIR}/screenshots")

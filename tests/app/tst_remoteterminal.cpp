@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // RemoteTerminal on the offscreen platform: real QTermWidget, real PTY, real key events.
+#include "dlgtestutil.h"
 #include "remoteterminal.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QDesktopServices>
-#include <QDir>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QtTest>
@@ -72,14 +72,15 @@ private:
     static bool writeAndWait(RemoteTerminal &t, const QByteArray &bytes, const QString &marker)
     {
         t.writeOutput(bytes);
-        QElapsedTimer clock;
-        clock.start();
-        while (clock.elapsed() < 10000) {
-            if (t.screenText().contains(marker))
-                return true;
-            QTest::qWait(10);
-        }
-        return false;
+        return QTest::qWaitFor([&] { return t.screenText().contains(marker); }, 10000);
+    }
+
+    // On the link of "see https://example.org/docs now" written at the top left.
+    static QPoint onTheLink(RemoteTerminal &t)
+    {
+        const QFontMetrics metrics = t.terminalDisplay()->fontMetrics();
+        return QPoint(metrics.horizontalAdvance(QStringLiteral("see https://exa")),
+                      metrics.height() / 2 + 2);
     }
 
 private slots:
@@ -541,9 +542,7 @@ private slots:
         QVERIFY(writeAndWait(*t, "see https://example.org/docs now", QStringLiteral("now")));
         // The link filter runs on the next repaint of the display.
         QTest::qWait(100);
-        const QPoint onLink(t->terminalDisplay()->fontMetrics().horizontalAdvance(
-                                QStringLiteral("see https://exa")),
-                            t->terminalDisplay()->fontMetrics().height() / 2 + 2);
+        const QPoint onLink = onTheLink(*t);
         QTest::mouseClick(t->terminalDisplay(), Qt::LeftButton, Qt::ControlModifier, onLink);
         QTRY_COMPARE_WITH_TIMEOUT(sink.urls.size(), 1, 5000);
         QCOMPARE(sink.urls.at(0), QUrl(QStringLiteral("https://example.org/docs")));
@@ -564,9 +563,7 @@ private slots:
         QVERIFY(writeAndWait(*t, "see https://example.org/docs now", QStringLiteral("now")));
         QTest::qWait(100); // the link filter runs on the next repaint
         QWidget *display = t->terminalDisplay();
-        const QPoint onLink(
-            display->fontMetrics().horizontalAdvance(QStringLiteral("see https://exa")),
-            display->fontMetrics().height() / 2 + 2);
+        const QPoint onLink = onTheLink(*t);
 
         QStringList seen;
         QTimer::singleShot(200, this, [&seen] {
@@ -615,9 +612,7 @@ private slots:
         QTest::qWait(100); // let the display repaint
         const QImage shot = t->grab().toImage();
         QVERIFY(!shot.isNull());
-        const QString dir = QStringLiteral(LAP_SCREENSHOT_DIR);
-        QVERIFY(QDir().mkpath(dir));
-        QVERIFY(shot.save(dir + QStringLiteral("/remoteterminal.png")));
+        QVERIFY(shot.save(dlgtest::screenshotPath(QStringLiteral("remoteterminal.png"))));
 
         // The default scheme (BreezeModified) paints its background up to the bottom-left corner.
         const QColor background = shot.pixelColor(10, shot.height() - 10);
