@@ -160,7 +160,10 @@ private:
     bool prepareTmux(QString *error);
     // Ends the tmux servers of local platforms whose process is gone (crashed, SIGKILLed).
     void reapOrphanedTmuxServers();
+    // Runs tmux on our server synchronously; only once m_tmuxStarted (callers check it).
     void runTmux(const QStringList &args);
+    QString tmuxConfPath() const;
+    QStringList tmuxBaseArgs() const; // -L <socket> -f <conf>, before every tmux command
     QString effectiveCommand() const;
 
     LocalPlatformOptions m_options;

@@ -79,12 +79,13 @@ void destroy(QTcpSocket *socket)
     socket->deleteLater();
 }
 
-QByteArray shellQuote(const QString &word)
+QString shellQuote(QString word)
 {
-    QByteArray quoted = word.toLocal8Bit();
-    quoted.replace('\'', "'\\''");
-    return '\'' + quoted + '\'';
+    word.replace(QLatin1Char('\''), QLatin1String("'\\''"));
+    return QLatin1Char('\'') + word + QLatin1Char('\'');
 }
+
+const QString kTmuxConfName = QStringLiteral("tmux.conf");
 
 } // namespace
 
@@ -223,7 +224,7 @@ bool LocalPlatform::prepareTmux(QString *error)
     reapOrphanedTmuxServers();
     auto dir = std::make_unique<QTemporaryDir>(QDir::tempPath() +
                                                QStringLiteral("/lap-localplatform-XXXXXX"));
-    QFile conf(dir->filePath(QStringLiteral("tmux.conf")));
+    QFile conf(dir->filePath(kTmuxConfName));
     if (!dir->isValid() || !conf.open(QIODevice::WriteOnly)) {
         *error = QStringLiteral("cannot write the tmux configuration");
         return false;
@@ -240,16 +241,23 @@ bool LocalPlatform::prepareTmux(QString *error)
     return true;
 }
 
+QString LocalPlatform::tmuxConfPath() const
+{
+    return m_tmuxDir->filePath(kTmuxConfName);
+}
+
+QStringList LocalPlatform::tmuxBaseArgs() const
+{
+    return {QStringLiteral("-L"), m_tmuxSocket, QStringLiteral("-f"), tmuxConfPath()};
+}
+
 void LocalPlatform::runTmux(const QStringList &args)
 {
-    if (m_tmuxProgram.isEmpty() || !m_tmuxDir)
-        return;
+    // m_tmuxStarted implies tmux was found and its configuration written (ptySpec).
+    Q_ASSERT(m_tmuxStarted);
     // Synchronous on purpose (a few ms): a reattach right after DELETE or restart must not
     // race the old session's kill.
-    runTmuxCommand(m_tmuxProgram,
-                   QStringList{QStringLiteral("-L"), m_tmuxSocket, QStringLiteral("-f"),
-                               m_tmuxDir->filePath(QStringLiteral("tmux.conf"))} +
-                       args);
+    runTmuxCommand(m_tmuxProgram, tmuxBaseArgs() + args);
 }
 
 PtySession::Spec LocalPlatform::ptySpec(const Session &session, QString *error)
@@ -263,15 +271,14 @@ PtySession::Spec LocalPlatform::ptySpec(const Session &session, QString *error)
     env.insert(QStringLiteral("TERM"), QStringLiteral("xterm-256color"));
 
     if (usesTmux() && prepareTmux(error)) {
-        const QString command = m_options.command.isEmpty()
-                                    ? QString::fromLocal8Bit(shellQuote(effectiveCommand()))
-                                    : m_options.command;
+        const QString command =
+            m_options.command.isEmpty() ? shellQuote(effectiveCommand()) : m_options.command;
         spec.program = QFile::encodeName(m_tmuxProgram);
-        spec.args = {
-            "-L",          m_tmuxSocket.toUtf8(),
-            "-f",          QFile::encodeName(m_tmuxDir->filePath(QStringLiteral("tmux.conf"))),
-            "new-session", "-A",
-            "-s",          session.id.toUtf8()};
+        for (const QString &arg : tmuxBaseArgs())
+            spec.args << QFile::encodeName(arg);
+        spec.args << "new-session"
+                  << "-A"
+                  << "-s" << session.id.toUtf8();
         // Used only when this attach creates the tmux session, like the sandbox's container env.
         for (auto it = session.envVars.begin(); it != session.envVars.end(); ++it)
             spec.args << "-e" << (it.key() + QLatin1Char('=') + it.value().toString()).toUtf8();
