@@ -8,8 +8,10 @@
 // Also: the master key never travels on the WebSocket, nor to another origin.
 #include "cannedhttpserver.h"
 #include "credentialstore.h"
+#include "laptest.h"
 #include "localplatform.h"
 #include "mainwindow.h"
+#include "model.h"
 #include "rawwsserver.h"
 #include "remoteterminal.h"
 #include "secretscan.h"
@@ -23,7 +25,6 @@
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QPushButton>
-#include <QRandomGenerator>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,20 +39,7 @@ using laptest::RawWsServer;
 namespace {
 
 const int kWait = 30000;
-const QString kShell = QStringLiteral("env PS1='$ ' HISTFILE=/dev/null bash --norc --noprofile");
-
-QString randomHex(int bytes)
-{
-    QString s;
-    for (int i = 0; i < bytes; ++i)
-        s += QString::number(QRandomGenerator::global()->bounded(256) | 0x100, 16).mid(1);
-    return s;
-}
-
-QByteArray api(const QByteArray &path)
-{
-    return QByteArray("/api/v1/managed_agents") + path;
-}
+using laptest::api;
 
 // The directories this process was given in main(): everything the app may write to.
 QString g_home;
@@ -67,7 +55,7 @@ struct ForeignAttach
     std::unique_ptr<CredentialStore> keys;
     QNetworkAccessManager nam;
     std::unique_ptr<MainWindow> window;
-    const QByteArray session = "0b5e2d6c-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
+    const QByteArray session = laptest::kSessionUuid;
 
     bool start(const QString &masterKey, const QString &service)
     {
@@ -113,33 +101,6 @@ private:
     QString m_ttyToken;
     QString m_service;
 
-    LapError deleteKey(CredentialStore &keys, const QString &profile)
-    {
-        LapError out(LapError::Kind::Timeout, QStringLiteral("deleteKey timed out"));
-        bool done = false;
-        keys.deleteKey(profile, [&](const LapError &e) {
-            out = e;
-            done = true;
-        });
-        if (!QTest::qWaitFor([&] { return done; }, kWait))
-            qWarning("deleteKey(%s) did not finish", qPrintable(profile));
-        return out;
-    }
-
-    Result<QString> readKey(CredentialStore &keys, const QString &profile)
-    {
-        auto out = std::make_shared<Result<QString>>();
-        out->error = LapError(LapError::Kind::Timeout, QStringLiteral("readKey timed out"));
-        auto calls = std::make_shared<int>(0);
-        keys.readKey(profile, [out, calls](const Result<QString> &r) {
-            *out = r;
-            ++*calls;
-        });
-        if (!QTest::qWaitFor([&] { return *calls > 0; }, kWait))
-            qWarning("readKey(%s) did not finish", qPrintable(profile));
-        return *out;
-    }
-
     // Every place a secret may not be, after the session.
     void verifyNowhere(const QString &secret, const char *what, const QByteArray &output)
     {
@@ -160,9 +121,9 @@ private slots:
     void initTestCase()
     {
         qRegisterMetaType<lap::LapError>();
-        m_masterKey = QStringLiteral("sk-secret-master-") + randomHex(16);
-        m_ttyToken = QStringLiteral("tty-secret-token-") + randomHex(16);
-        m_service = QStringLiteral("lap-desktop-tst-secrets-") + randomHex(4);
+        m_masterKey = QStringLiteral("sk-secret-master-") + local::randomHex(16);
+        m_ttyToken = QStringLiteral("tty-secret-token-") + local::randomHex(16);
+        m_service = QStringLiteral("lap-desktop-tst-secrets-") + local::randomHex(4);
         QVERIFY(!g_home.isEmpty());
         QCOMPARE(QDir::homePath(), g_home);
     }
@@ -173,7 +134,7 @@ private slots:
         options.masterKey = m_masterKey;
         options.harnessToken = m_ttyToken;
         options.readyDelayMs = 0;
-        options.command = kShell;
+        options.command = laptest::testShell();
         options.quiet = true;
         local::LocalPlatform platform(options);
         QString error;
@@ -269,10 +230,11 @@ private slots:
         qInfo("scanned %d files under %s", scanned, qPrintable(g_home));
         // ... and the key is where it belongs: in the keychain.
         CredentialStore keys(nullptr, m_service);
-        const Result<QString> stored = readKey(keys, profileName);
+        const Result<QString> stored = laptest::readKeySync(keys, profileName, kWait);
         QVERIFY2(stored.ok(), qPrintable(stored.error.text()));
         QCOMPARE(stored.value, m_masterKey);
-        QVERIFY(!deleteKey(keys, profileName).isError());
+        const LapError deleted = laptest::deleteKeySync(keys, profileName, kWait);
+        QVERIFY2(!deleted.isError(), qPrintable(deleted.text()));
 
         verifyNowhere(m_masterKey, "master key", output);
         verifyNowhere(m_ttyToken, "tty token", output);
@@ -287,14 +249,12 @@ private slots:
         QVERIFY(rest.start());
         RawWsServer tty;
         QVERIFY(tty.start());
-        const QByteArray agent = "6f1c2a4e-3b0d-4c8e-9a51-2d7e8f9a0b1c";
-        const QByteArray session = "0b5e2d6c-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
+        const QByteArray agent = laptest::kAgentUuid;
+        const QByteArray session = laptest::kSessionUuid;
         const QByteArray row = "{\"id\":\"" + session + "\",\"agent_id\":\"" + agent +
                                "\",\"status\":\"ready\",\"tty_url\":\"" + tty.url().toEncoded() +
                                "\",\"tty_token\":\"" + m_ttyToken.toUtf8() + "\"}";
-        rest.script("GET", api("/agents/" + agent),
-                    {CannedResponse::json(200, "{\"id\":\"" + agent + "\",\"name\":\"coder\"}")});
-        rest.script("POST", api("/agents/" + agent + "/session"), {CannedResponse::json(200, row)});
+        rest.scriptAgentAndCreate(agent, CannedResponse::json(200, row));
         QNetworkAccessManager nam;
         PlatformConfig platform;
         platform.baseUrl = rest.baseUrl();
@@ -385,15 +345,10 @@ private slots:
     {
         ForeignAttach f;
         QVERIFY(f.start(m_masterKey, m_service));
-        const QString stagingKey = QStringLiteral("sk-staging-") + randomHex(16);
+        const QString stagingKey = QStringLiteral("sk-staging-") + local::randomHex(16);
         f.profiles->save(Profile{QStringLiteral("staging"), f.other.baseUrl()});
-        bool written = false;
-        LapError writeError;
-        f.keys->writeKey(QStringLiteral("staging"), stagingKey, [&](const LapError &e) {
-            writeError = e;
-            written = true;
-        });
-        QTRY_VERIFY_WITH_TIMEOUT(written, kWait);
+        const LapError writeError =
+            laptest::writeKeySync(*f.keys, QStringLiteral("staging"), stagingKey, kWait);
         QVERIFY2(!writeError.isError(), qPrintable(writeError.text()));
 
         TerminalTab *tab = f.attach();
@@ -402,7 +357,8 @@ private slots:
         for (const laptest::CannedRequest &r : f.other.requests())
             QCOMPARE(r.header("Authorization"), QByteArray("Bearer ") + stagingKey.toUtf8());
         QCOMPARE(f.platformServer.requests().size(), 0);
-        QVERIFY(!deleteKey(*f.keys, QStringLiteral("staging")).isError());
+        const LapError deleted = laptest::deleteKeySync(*f.keys, QStringLiteral("staging"), kWait);
+        QVERIFY2(!deleted.isError(), qPrintable(deleted.text()));
     }
 };
 

@@ -9,12 +9,13 @@
 // /proc/<pid>/environ does hold LAP_MASTER_KEY: the key was handed over in the environment,
 // by design, for automation (README: "LAP_BASE_URL + LAP_MASTER_KEY sign in for this run").
 // The test checks that this is the only place, and that the tty token is not there.
+#include "laptest.h"
 #include "localplatform.h"
+#include "model.h"
 #include "secretscan.h"
 
 #include <QCoreApplication>
 #include <QProcess>
-#include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,16 +25,6 @@ using namespace lap;
 namespace {
 
 const int kWait = 45000;
-const QString kShell = QStringLiteral("env PS1='$ ' HISTFILE=/dev/null bash --norc --noprofile");
-
-QString randomHex(int bytes)
-{
-    QString s;
-    for (int i = 0; i < bytes; ++i)
-        s += QString::number(QRandomGenerator::global()->bounded(256) | 0x100, 16).mid(1);
-    return s;
-}
-
 } // namespace
 
 class TestSecretsProcess : public QObject
@@ -90,13 +81,13 @@ private slots:
 
     void realProcessLeavesNoSecretBehind()
     {
-        const QString masterKey = QStringLiteral("sk-process-master-") + randomHex(16);
-        const QString ttyToken = QStringLiteral("tty-process-token-") + randomHex(16);
+        const QString masterKey = QStringLiteral("sk-process-master-") + local::randomHex(16);
+        const QString ttyToken = QStringLiteral("tty-process-token-") + local::randomHex(16);
         local::LocalPlatformOptions options;
         options.masterKey = masterKey;
         options.harnessToken = ttyToken;
         options.readyDelayMs = 0;
-        options.command = kShell;
+        options.command = laptest::testShell();
         options.quiet = true;
         local::LocalPlatform platform(options);
         QString error;
