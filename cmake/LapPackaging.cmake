@@ -181,8 +181,15 @@ if(BUILD_TESTING)
     if(LAP_HAVE_APP)
         lap_add_qtest(tst_translations SOURCES tests/i18n/tst_translations.cpp
             LIBS lapapp lapi18n TIMEOUT 120 LABELS i18n)
+        # The languages and the lupdate call above, space-separated: the test checks what is built.
+        list(JOIN LAP_LANGUAGES " " languages)
+        list(JOIN LAP_LUPDATE_SOURCES " " lupdate_sources)
+        list(JOIN LAP_LUPDATE_OPTIONS " " lupdate_options)
         target_compile_definitions(tst_translations PRIVATE
             LAP_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+            LAP_LANGUAGES="${languages}"
+            LAP_LUPDATE_SOURCES="${lupdate_sources}"
+            LAP_LUPDATE_OPTIONS="${lupdate_options}"
             LAP_LUPDATE="$<TARGET_FILE:${QT}::lupdate>"
             LAP_LRELEASE="$<TARGET_FILE:${QT}::lrelease>")
         # The built binary with no translations installed next to it: the embedded copy answers.

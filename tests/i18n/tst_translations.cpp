@@ -18,13 +18,18 @@
 
 namespace {
 
-const QStringList kLanguages{QStringLiteral("de"), QStringLiteral("fr"), QStringLiteral("zh_CN")};
+// A space-separated list that cmake/LapPackaging.cmake passes in.
+QStringList words(const char *list)
+{
+    return QString::fromUtf8(list).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+
+// LAP_LANGUAGES of cmake/LapPackaging.cmake: a language added there is tested here.
+const QStringList kLanguages = words(LAP_LANGUAGES);
 
 // The lupdate call of the lap-desktop_lupdate target (cmake/LapPackaging.cmake), minus
 // -no-obsolete so that strings gone from the sources show up as "vanished".
-const QStringList kLupdateArgs{QStringLiteral("-locations"),   QStringLiteral("none"),
-                               QStringLiteral("-no-ui-lines"), QStringLiteral("src/core"),
-                               QStringLiteral("src/app"),      QStringLiteral("forms")};
+const QStringList kLupdateArgs = words(LAP_LUPDATE_OPTIONS) + words(LAP_LUPDATE_SOURCES);
 
 int formsFor(const QString &language)
 {
@@ -226,6 +231,7 @@ void TstTranslations::catalogueIsComplete()
 // (vanished/obsolete) means translations/ is behind the code.
 void TstTranslations::cataloguesMatchTheSources()
 {
+    QVERIFY2(!kLanguages.isEmpty(), "no LAP_LANGUAGES from cmake/LapPackaging.cmake");
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QStringList args = kLupdateArgs;
