@@ -159,21 +159,23 @@ int main(int argc, char *argv[])
                                ? parser.value(QStringLiteral("harness-token"))
                                : qEnvironmentVariable("LAP_LOCAL_HARNESS_TOKEN");
     options.credentialsFile = parser.value(QStringLiteral("credentials-file"));
-    options.readyDelayMs =
-        static_cast<int>(parseCount(parser, QStringLiteral("ready-delay-ms"), 86400000));
+    options.readyDelayMs = static_cast<int>(
+        parseCount(parser, QStringLiteral("ready-delay-ms"), lap::local::kMaxDelayMs));
     options.failStartup = parser.value(QStringLiteral("fail-startup"));
     if (parser.isSet(QStringLiteral("fail-startup")) && options.failStartup.isEmpty())
         usageError(QStringLiteral("--fail-startup needs a reason"));
     if (!lap::local::parseTtyStyle(parser.value(QStringLiteral("tty-style")), &options.ttyStyle))
         usageError(QStringLiteral("--tty-style must be proxy, sandbox or in-cluster"));
-    options.transientErrors =
-        static_cast<int>(parseCount(parser, QStringLiteral("transient-errors"), 1000000));
+    options.transientErrors = static_cast<int>(
+        parseCount(parser, QStringLiteral("transient-errors"), lap::local::kMaxTransientErrors));
     options.advertiseWrongToken = parser.isSet(QStringLiteral("advertise-wrong-token"));
     options.noTtyToken = parser.isSet(QStringLiteral("no-tty-token"));
-    options.dropAfterMs =
-        static_cast<int>(parseCount(parser, QStringLiteral("drop-after-ms"), 86400000));
-    options.floodBytes = parseCount(parser, QStringLiteral("flood-bytes"), qint64(1) << 40);
-    options.idleTimeoutMs = parseCount(parser, QStringLiteral("idle-timeout-ms"), qint64(1) << 40);
+    options.dropAfterMs = static_cast<int>(
+        parseCount(parser, QStringLiteral("drop-after-ms"), lap::local::kMaxDelayMs));
+    options.floodBytes =
+        parseCount(parser, QStringLiteral("flood-bytes"), lap::local::kMaxFloodBytes);
+    options.idleTimeoutMs =
+        parseCount(parser, QStringLiteral("idle-timeout-ms"), lap::local::kMaxIdleTimeoutMs);
     if (options.idleTimeoutMs == 0)
         usageError(QStringLiteral("--idle-timeout-ms must be positive"));
     options.command = parser.value(QStringLiteral("command"));

@@ -62,7 +62,7 @@ bool LocalPlatformOptions::applyJson(const QJsonObject &json, QString *error)
         const QJsonValue v = it.value();
         qint64 n = 0;
         if (key == QLatin1String("ready_delay_ms")) {
-            if (!toCount(v, 24 * 3600 * 1000, &n))
+            if (!toCount(v, kMaxDelayMs, &n))
                 return fail(key, integer);
             next.readyDelayMs = static_cast<int>(n);
         } else if (key == QLatin1String("fail_startup")) {
@@ -73,7 +73,7 @@ bool LocalPlatformOptions::applyJson(const QJsonObject &json, QString *error)
             if (!parseTtyStyle(v.toString(), &next.ttyStyle))
                 return fail(key, QStringLiteral("expected proxy, sandbox or in-cluster"));
         } else if (key == QLatin1String("transient_errors")) {
-            if (!toCount(v, 1000000, &n))
+            if (!toCount(v, kMaxTransientErrors, &n))
                 return fail(key, integer);
             next.transientErrors = static_cast<int>(n);
         } else if (key == QLatin1String("advertise_wrong_token")) {
@@ -85,15 +85,15 @@ bool LocalPlatformOptions::applyJson(const QJsonObject &json, QString *error)
                 return fail(key, boolean);
             next.noTtyToken = v.toBool();
         } else if (key == QLatin1String("drop_after_ms")) {
-            if (!toCount(v, 24 * 3600 * 1000, &n))
+            if (!toCount(v, kMaxDelayMs, &n))
                 return fail(key, integer);
             next.dropAfterMs = static_cast<int>(n);
         } else if (key == QLatin1String("flood_bytes")) {
-            if (!toCount(v, qint64(1) << 40, &n))
+            if (!toCount(v, kMaxFloodBytes, &n))
                 return fail(key, integer);
             next.floodBytes = n;
         } else if (key == QLatin1String("idle_timeout_ms")) {
-            if (!toCount(v, qint64(1) << 40, &n) || n == 0)
+            if (!toCount(v, kMaxIdleTimeoutMs, &n) || n == 0)
                 return fail(key, QStringLiteral("expected a positive integer"));
             next.idleTimeoutMs = n;
         } else if (key == QLatin1String("command")) {

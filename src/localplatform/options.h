@@ -22,6 +22,12 @@ enum class TtyStyle
 QString ttyStyleName(TtyStyle style);
 bool parseTtyStyle(const QString &name, TtyStyle *style);
 
+// Upper bounds of the numeric switches, the same for the flags and for POST /__local/options.
+constexpr qint64 kMaxDelayMs = 24 * 3600 * 1000; // ready_delay_ms, drop_after_ms: a day
+constexpr qint64 kMaxTransientErrors = 1000000;
+constexpr qint64 kMaxFloodBytes = qint64(1) << 40;
+constexpr qint64 kMaxIdleTimeoutMs = qint64(1) << 40; // and at least 1
+
 // Every switch has a command-line flag of the same name (--ready-delay-ms) and a JSON key
 // with underscores ("ready_delay_ms") for POST /__local/options.
 struct LocalPlatformOptions
