@@ -291,7 +291,7 @@ AttachDialog::AttachDialog(PlatformClient *client, QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &AttachDialog::onSelectionChanged);
     connect(m_ui->agentFilter, QOverload<int>::of(&QComboBox::activated), this,
             &AttachDialog::onFilterActivated);
-    connect(m_ui->pasteEdit, &QLineEdit::textChanged, this, &AttachDialog::onPasteChanged);
+    connect(m_ui->pasteEdit, &QLineEdit::textChanged, this, &AttachDialog::updateAttachState);
     connect(m_ui->pasteEdit, &QLineEdit::textEdited, this, [this](const QString &text) {
         // Typing a paste replaces the row as the thing to attach; say so by deselecting it.
         if (!text.trimmed().isEmpty())
@@ -325,15 +325,6 @@ QString AttachDialog::agentDisplayName(const QString &agentId) const
 QString AttachDialog::agentFilter() const
 {
     return m_agentFilter;
-}
-
-void AttachDialog::setAgentFilter(const QString &agentId)
-{
-    if (agentId == m_agentFilter)
-        return;
-    m_agentFilter = agentId;
-    rebuildAgentFilter();
-    reload();
 }
 
 void AttachDialog::onFilterActivated()
@@ -556,7 +547,7 @@ void AttachDialog::onSelectionChanged()
     // to attach (clicks are handled through pressed()).
     if (m_ui->sessionView->hasFocus() && !selectedRow().id.isEmpty() &&
         !m_ui->pasteEdit->text().isEmpty()) {
-        m_ui->pasteEdit->clear(); // updates the state through onPasteChanged()
+        m_ui->pasteEdit->clear(); // updates the state through textChanged
         return;
     }
     updateAttachState();
@@ -565,11 +556,6 @@ void AttachDialog::onSelectionChanged()
 void AttachDialog::setOtherProfiles(const QList<Profile> &profiles)
 {
     m_otherProfiles = profiles;
-    updateAttachState();
-}
-
-void AttachDialog::onPasteChanged()
-{
     updateAttachState();
 }
 

@@ -104,8 +104,7 @@ public:
     // The other saved profiles, so that a pasted link of their platform says whose key it uses.
     void setOtherProfiles(const QList<Profile> &profiles);
 
-    // Lists only this agent's sessions (empty: all). Reloads when it changes.
-    void setAgentFilter(const QString &agentId);
+    // The agent whose sessions are listed (empty: all), as chosen in the dialog.
     QString agentFilter() const;
     // Lists again (what Refresh and Retry do); aborts a listing in flight.
     void reload();
@@ -118,7 +117,6 @@ private:
     void onAgentsListed(const Result<QList<Agent>> &r);
     void onFilterActivated();
     void onSelectionChanged();
-    void onPasteChanged();
     void rebuildAgentFilter();
     void updateAttachState();
     void showMessage(const QString &text, bool offerRetry, bool isError,

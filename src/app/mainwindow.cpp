@@ -293,9 +293,7 @@ void MainWindow::rebuildTrayMenu()
         sub->setToolTip(t->stateReason());
         sub->addAction(tr("Show"), this, [this, t] {
             m_tabs->setCurrentWidget(t);
-            showNormal();
-            raise();
-            activateWindow();
+            bringToFront();
         });
         QAction *rc = sub->addAction(tr("Reconnect"), t, &TerminalTab::reconnect);
         rc->setEnabled(t->canReconnect());
@@ -435,9 +433,7 @@ void MainWindow::handleForwardedArguments(const QStringList &arguments)
             showStatus(r.error.text());
         }
     }
-    showNormal();
-    raise();
-    activateWindow();
+    bringToFront();
 }
 
 void MainWindow::runPending()
@@ -506,7 +502,7 @@ QList<Profile> MainWindow::otherProfiles() const
     return others;
 }
 
-TerminalTab *MainWindow::addTab(TerminalTab *tab)
+void MainWindow::addTab(TerminalTab *tab)
 {
     const int index = m_tabs->addTab(tab, tab->stateIcon(), tab->title());
     m_tabs->setCurrentIndex(index);
@@ -529,9 +525,7 @@ TerminalTab *MainWindow::addTab(TerminalTab *tab)
     connect(tab, &TerminalTab::bellRang, this, [this, tab] {
         notifyInBackground(tab, tr("Bell in %1").arg(tab->title()), QString());
     });
-    updateTab(tab);
-    updateActions();
-    return tab;
+    updateTab(tab); // updates the actions too
 }
 
 void MainWindow::updateTab(TerminalTab *tab)
@@ -610,9 +604,7 @@ void MainWindow::closeTab(int index)
     tab->detach();
     scheduleSaveTabs();
     tab->deleteLater();
-    if (m_tabs->count() == 0)
-        m_central->setCurrentWidget(m_emptyPage);
-    updateActions();
+    updateActions(); // shows the empty page after the last tab
 }
 
 QList<TerminalTab *> MainWindow::tabs() const
@@ -632,8 +624,7 @@ TerminalTab *MainWindow::currentTab() const
 void MainWindow::reconnectAll()
 {
     for (TerminalTab *t : tabs())
-        if (t->state() == TerminalTab::State::Reconnecting ||
-            t->state() == TerminalTab::State::Detached)
+        if (t->isDropped())
             t->reconnect();
 }
 
@@ -653,8 +644,7 @@ void MainWindow::updateActions()
         a->setEnabled(t != nullptr);
     bool anyDropped = false;
     for (TerminalTab *x : tabs())
-        anyDropped |= x->state() == TerminalTab::State::Reconnecting ||
-                      x->state() == TerminalTab::State::Detached;
+        anyDropped |= x->isDropped();
     m_reconnectAll->setEnabled(anyDropped);
     m_showHide->setText(isVisible() ? tr("&Hide Window") : tr("&Show Window"));
     if (m_tabs->count() == 0) {
@@ -700,9 +690,8 @@ void MainWindow::showAgentPicker()
     }
     PlatformClient client(m_services.nam, m_platform);
     AgentPicker picker(&client, this);
-    if (picker.exec() == QDialog::Accepted)
-        openAgent(picker.selectedAgent().id.isEmpty() ? picker.selectedAgent().name
-                                                      : picker.selectedAgent().id);
+    if (picker.exec() == QDialog::Accepted) // accepts only a listed agent, which has an id
+        openAgent(picker.selectedAgent().id);
 }
 
 void MainWindow::showAttachPrompt()
@@ -764,10 +753,8 @@ void MainWindow::signOut()
         if (e.isError())
             QMessageBox::warning(this, tr("Sign Out"), e.text());
     });
-    for (TerminalTab *t : tabs())
-        t->detach();
     while (m_tabs->count() > 0)
-        closeTab(0);
+        closeTab(0); // detaches
     saveTabsNow();
     m_platform = PlatformConfig{};
     m_profileName.clear();
@@ -782,11 +769,16 @@ void MainWindow::toggleVisible()
     if (isVisible() && !isMinimized()) {
         hide();
     } else {
-        showNormal();
-        raise();
-        activateWindow();
+        bringToFront();
     }
     updateActions();
+}
+
+void MainWindow::bringToFront()
+{
+    showNormal();
+    raise();
+    activateWindow();
 }
 
 void MainWindow::quit()

@@ -84,11 +84,12 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void bringToFront();
     void buildActions();
     void buildMenus();
     void buildTray();
     void watchForWakeAndNetwork();
-    TerminalTab *addTab(TerminalTab *tab);
+    void addTab(TerminalTab *tab);
     QList<Profile> otherProfiles() const; // the saved profiles but the one signed in
     void closeTab(int index);
     void updateTab(TerminalTab *tab);

@@ -60,14 +60,13 @@ void setTextColor(QWidget *w, const QColor &color)
 SignInDialog::SignInDialog(QNetworkAccessManager *nam, ProfileStore *profiles,
                            CredentialStore *keys, QWidget *parent)
     : QDialog(parent)
-    , m_nam(nam)
     , m_profiles(profiles)
     , m_keys(keys)
     , m_ui(std::make_unique<Ui::SignInDialog>())
 {
     m_ui->setupUi(this);
     setMinimumWidth(600);
-    m_client = new PlatformClient(m_nam, PlatformConfig{}, this);
+    m_client = new PlatformClient(nam, PlatformConfig{}, this);
 
     m_signInButton = m_ui->buttonBox->addButton(tr("&Sign in"), QDialogButtonBox::AcceptRole);
     m_signInButton->setObjectName(QStringLiteral("signInButton"));

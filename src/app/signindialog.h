@@ -84,7 +84,6 @@ private:
     void setKeyVisible(bool visible);
     void growToFit();
 
-    QNetworkAccessManager *m_nam;
     ProfileStore *m_profiles;
     CredentialStore *m_keys;
     std::unique_ptr<Ui::SignInDialog> m_ui;

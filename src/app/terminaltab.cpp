@@ -103,10 +103,7 @@ QString TerminalTab::stateName(State state)
 
 TerminalTab::TerminalTab(QNetworkAccessManager *nam, const PlatformConfig &platform,
                          const AppSettings &settings, QWidget *parent)
-    : QWidget(parent)
-    , m_nam(nam)
-    , m_client(new PlatformClient(nam, platform, this))
-    , m_settings(settings)
+    : QWidget(parent), m_client(new PlatformClient(nam, platform, this)), m_settings(settings)
 {
     buildUi();
     m_progressTimer.setInterval(100);
@@ -268,8 +265,7 @@ void TerminalTab::buildUi()
     bp.setColor(QPalette::WindowText, QColor(0x4a, 0x3a, 0x00));
     m_banner->setPalette(bp);
     m_banner->hide();
-    m_terminal = new RemoteTerminal(m_terminalPage);
-    m_terminal->applySettings(m_settings.terminal);
+    m_terminal = new RemoteTerminal(m_settings.terminal, m_terminalPage);
     tl->addWidget(m_banner);
     tl->addWidget(m_terminal, 1);
     m_stack->addWidget(m_terminalPage);
@@ -309,8 +305,7 @@ QString TerminalTab::title() const
 bool TerminalTab::canReconnect() const
 {
     return !m_session.id.isEmpty() &&
-           (m_state == State::Reconnecting || m_state == State::Detached ||
-            m_state == State::AgentExited ||
+           (isDropped() || m_state == State::AgentExited ||
             (m_state == State::Failed && m_lastError.kind != LapError::Kind::Cancelled &&
              reconnectMayHelp()));
 }

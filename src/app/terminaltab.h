@@ -83,6 +83,8 @@ public:
     QString title() const;
     QIcon stateIcon() const { return iconForState(m_state); }
     bool canReconnect() const;
+    // The connection is gone (reconnecting, or detached) while the session may live on.
+    bool isDropped() const { return m_state == State::Reconnecting || m_state == State::Detached; }
     RemoteTerminal *terminal() const { return m_terminal; }
     TtyChannel *channel() const { return m_channel; }
     SessionKeepAlive *keepAlive() const { return m_keepAlive; }
@@ -128,7 +130,6 @@ private:
     void updateProgress();
     void showBanner(const QString &text);
 
-    QNetworkAccessManager *m_nam;
     PlatformClient *m_client;
     AppSettings m_settings;
     SessionOpener *m_opener = nullptr;
