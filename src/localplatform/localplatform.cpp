@@ -257,10 +257,8 @@ bool LocalPlatform::markDead(const QString &sessionId, const QString &reason)
     Session *s = findSession(sessionId);
     if (!s)
         return false;
-    ++s->generation;
     s->failureReason = reason;
-    setStatus(s, QStringLiteral("dead"));
-    killSessionRuntime(sessionId);
+    killSession(s);
     return true;
 }
 
@@ -373,6 +371,14 @@ void LocalPlatform::settleWaiters(const QString &sessionId)
 void LocalPlatform::bumpLastSeen(Session *session)
 {
     session->lastSeenAt = QDateTime::currentDateTimeUtc();
+}
+
+void LocalPlatform::killSession(Session *session)
+{
+    const QString id = session->id;
+    ++session->generation;
+    setStatus(session, QStringLiteral("dead"));
+    killSessionRuntime(id);
 }
 
 void LocalPlatform::killSessionRuntime(const QString &sessionId)

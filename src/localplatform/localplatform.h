@@ -144,6 +144,8 @@ private:
     void setStatus(Session *session, const QString &status);
     void settleWaiters(const QString &sessionId);
     void killSessionRuntime(const QString &sessionId); // sockets, streams, tmux session
+    // Stops any bring-up, marks the session dead and kills its runtime.
+    void killSession(Session *session);
     void reapIdle();
     void updateReaperInterval();
     void bumpLastSeen(Session *session);

@@ -339,9 +339,7 @@ HttpResponse LocalPlatform::deleteSession(const QString &sessionId)
                                            {QStringLiteral("status"), s->status}}));
     }
     // failure_reason stays as it was; sandbox_url is not cleared either.
-    ++s->generation;
-    setStatus(s, QStringLiteral("dead"));
-    killSessionRuntime(sessionId);
+    killSession(s);
     return HttpResponse::json(
         200, QJsonDocument(QJsonObject{{QStringLiteral("id"), sessionId},
                                        {QStringLiteral("status"), QStringLiteral("deleted")}}));
