@@ -5,9 +5,10 @@
 # settings.png, ...). tst_signindialog needs a real Secret Service (tools/test runs the suite in
 # dbus-run-session with an unlocked gnome-keyring); tst_signindialog_nokeychain gets a session
 # bus address that leads nowhere, so every keychain job fails as it does without D-Bus.
-lap_add_qtest(tst_signindialog SOURCES tst_signindialog.cpp dlgtestutil.h
+lap_add_qtest(tst_signindialog SOURCES tst_signindialog.cpp signinfixture.h dlgtestutil.h
     LIBS lapapp laplocal TIMEOUT 120)
-lap_add_qtest(tst_signindialog_nokeychain SOURCES tst_signindialog_nokeychain.cpp dlgtestutil.h
+lap_add_qtest(tst_signindialog_nokeychain
+    SOURCES tst_signindialog_nokeychain.cpp signinfixture.h dlgtestutil.h
     LIBS lapapp laplocal TIMEOUT 60
     ENV DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/lap-dialog-test-bus)
 lap_add_qtest(tst_agentpicker SOURCES tst_agentpicker.cpp dlgtestutil.h

@@ -6,9 +6,9 @@
 #include "credentialstore.h"
 #include "dlgtestutil.h"
 #include "laptest.h"
-#include "localplatform.h"
 #include "secretscan.h"
 #include "signindialog.h"
+#include "signinfixture.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -20,11 +20,8 @@
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPushButton>
-#include <QRandomGenerator>
 #include <QScopeGuard>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -35,12 +32,14 @@ namespace {
 
 constexpr int kTimeoutMs = 20000;
 
-QString randomHex(int bytes)
+using lap::local::randomHex;
+
+// HOME is `home` until the returned guard goes.
+auto homeOverride(const QString &home)
 {
-    QByteArray raw(bytes, Qt::Uninitialized);
-    for (char &c : raw)
-        c = char(QRandomGenerator::global()->bounded(256));
-    return QString::fromLatin1(raw.toHex());
+    const QByteArray old = qgetenv("HOME");
+    qputenv("HOME", QFile::encodeName(home));
+    return qScopeGuard([old] { qputenv("HOME", old); });
 }
 
 // Writes the lap CLI's config.json as `lap login` would.
@@ -58,7 +57,7 @@ bool writeCliConfig(const QString &path, const QString &base, const QString &key
 
 } // namespace
 
-class TestSignInDialog : public QObject
+class TestSignInDialog : public QObject, protected dlgtest::SignInFixture
 {
     Q_OBJECT
 
@@ -127,39 +126,19 @@ private:
             laptest::noAnswer("SignOut::run", kTimeoutMs), kTimeoutMs);
     }
 
-    QString m_home;
-    std::unique_ptr<QTemporaryDir> m_dir; // under HOME, so the secret scan covers it
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ProfileStore> m_profiles;
-    CredentialStore *m_keys = nullptr;
-    QNetworkAccessManager m_nam;
-    std::unique_ptr<local::LocalPlatform> m_platform;
     QString m_base;
-    QString m_key;
     QStringList m_usedProfiles;
 
 private slots:
     void initTestCase()
     {
-        m_home = QDir::homePath();
-        m_dir =
-            std::make_unique<QTemporaryDir>(m_home + QStringLiteral("/tst_signindialog-XXXXXX"));
-        QVERIFY(m_dir->isValid());
-        m_settings = std::make_unique<QSettings>(
-            m_dir->filePath(QStringLiteral("lap-desktop.conf")), QSettings::IniFormat);
-        m_profiles = std::make_unique<ProfileStore>(m_settings.get());
         // A service name of its own: the test never touches a real "lap-desktop" entry.
-        m_keys = new CredentialStore(this, QStringLiteral("lap-desktop-tst-") + randomHex(4));
-
-        local::LocalPlatformOptions options;
-        options.masterKey = QStringLiteral("sk-dlgtest-") + randomHex(16);
-        options.quiet = true;
-        m_platform = std::make_unique<local::LocalPlatform>(options);
-        QString error;
-        QVERIFY2(m_platform->start(&error), qPrintable(error));
+        setUpSignIn(this, QStringLiteral("tst_signindialog"),
+                    QStringLiteral("lap-desktop-tst-") + randomHex(4),
+                    QStringLiteral("sk-dlgtest-") + randomHex(16));
+        if (QTest::currentTestFailed())
+            return;
         m_base = m_platform->baseUrl().toString();
-        m_key = m_platform->masterKey();
-        QCOMPARE(m_key, options.masterKey);
 
         // Fail early and say why when the suite is not run the documented way.
         const LapError probe =
@@ -175,8 +154,7 @@ private slots:
     {
         for (const QString &p : qAsConst(m_usedProfiles))
             laptest::deleteKeySync(*m_keys, p);
-        if (m_platform)
-            m_platform->stop();
+        stopPlatform();
     }
 
     // Sign in through the dialog: the key lands in the keychain and in no file under HOME.
@@ -343,9 +321,7 @@ private slots:
         // A HOME of its own: a developer's real ~/.lap/config.json must survive this test.
         QTemporaryDir home;
         QVERIFY(home.isValid());
-        const QByteArray oldHome = qgetenv("HOME");
-        qputenv("HOME", QFile::encodeName(home.path()));
-        const auto restore = qScopeGuard([&] { qputenv("HOME", oldHome); });
+        const auto restore = homeOverride(home.path());
         const QString path = home.filePath(QStringLiteral(".lap/config.json"));
         QCOMPARE(defaultCliConfigPath(), path);
         QVERIFY(writeCliConfig(path, m_base + QStringLiteral("/"), m_key));
@@ -390,9 +366,7 @@ private slots:
     {
         QTemporaryDir home;
         QVERIFY(home.isValid());
-        const QByteArray oldHome = qgetenv("HOME");
-        qputenv("HOME", QFile::encodeName(home.path()));
-        const auto restore = qScopeGuard([&] { qputenv("HOME", oldHome); });
+        const auto restore = homeOverride(home.path());
         const QString path = home.filePath(QStringLiteral(".lap/config.json"));
         QVERIFY(writeCliConfig(path, m_base, m_key));
 

@@ -6,18 +6,15 @@
 #include "credentialstore.h"
 #include "dlgtestutil.h"
 #include "laptest.h"
-#include "localplatform.h"
 #include "secretscan.h"
 #include "signindialog.h"
+#include "signinfixture.h"
 
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QPushButton>
-#include <QRandomGenerator>
-#include <QSettings>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -32,18 +29,9 @@ const QString kNoKeychain = QStringLiteral(
     "save it.");
 } // namespace
 
-class TestSignInDialogNoKeychain : public QObject
+class TestSignInDialogNoKeychain : public QObject, protected dlgtest::SignInFixture
 {
     Q_OBJECT
-
-    QString m_home;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ProfileStore> m_profiles;
-    CredentialStore *m_keys = nullptr;
-    QNetworkAccessManager m_nam;
-    std::unique_ptr<local::LocalPlatform> m_platform;
-    QString m_key;
 
     struct Run
     {
@@ -83,30 +71,12 @@ private slots:
     {
         QVERIFY2(qgetenv("DBUS_SESSION_BUS_ADDRESS").contains("nonexistent"),
                  "run through ctest: app.cmake sets DBUS_SESSION_BUS_ADDRESS");
-        m_home = QDir::homePath();
-        m_dir = std::make_unique<QTemporaryDir>(m_home +
-                                                QStringLiteral("/tst_signin_nokeychain-XXXXXX"));
-        QVERIFY(m_dir->isValid());
-        m_settings = std::make_unique<QSettings>(
-            m_dir->filePath(QStringLiteral("lap-desktop.conf")), QSettings::IniFormat);
-        m_profiles = std::make_unique<ProfileStore>(m_settings.get());
-        m_keys = new CredentialStore(this, QStringLiteral("lap-desktop-tst-nokeychain"));
-
-        local::LocalPlatformOptions options;
-        options.masterKey =
-            QStringLiteral("sk-nokeychain-%1").arg(QRandomGenerator::global()->generate64(), 0, 16);
-        options.quiet = true;
-        m_platform = std::make_unique<local::LocalPlatform>(options);
-        QString error;
-        QVERIFY2(m_platform->start(&error), qPrintable(error));
-        m_key = m_platform->masterKey();
+        setUpSignIn(this, QStringLiteral("tst_signin_nokeychain"),
+                    QStringLiteral("lap-desktop-tst-nokeychain"),
+                    QStringLiteral("sk-nokeychain-") + lap::local::randomHex(8));
     }
 
-    void cleanupTestCase()
-    {
-        if (m_platform)
-            m_platform->stop();
-    }
+    void cleanupTestCase() { stopPlatform(); }
 
     void cancelSavesNothing()
     {
