@@ -185,7 +185,13 @@ private:
     QHash<QString, Session> m_sessions; // pointers into it never outlive one call
     qint64 m_nextSequence = 0;
     QList<TtyBridge *> m_bridges;
-    QHash<QString, QPointer<QTcpSocket>> m_handshaking; // peer "addr:port" -> raw socket
+    // A /tty upgrade handed to m_ws, until its QWebSocket comes out of the handshake.
+    struct Handshake
+    {
+        QPointer<QTcpSocket> raw;
+        QString sessionId; // from the upgrade's path
+    };
+    QHash<QString, Handshake> m_handshaking; // peer "addr:port" -> its upgrade
     QHash<QString, QSize> m_lastPtySize;
     QMultiHash<QString, QPointer<HttpConnection>> m_eventStreams;
     QMultiHash<QString, Waiter> m_waiters;

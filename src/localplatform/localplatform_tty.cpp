@@ -133,7 +133,7 @@ void LocalPlatform::handleUpgrade(QTcpSocket *socket, const HttpRequest &request
         return refuse(socket, 404); // a chat harness serves no /tty
 
     const QString key = peerKey(socket->peerAddress(), socket->peerPort());
-    m_handshaking.insert(key, socket);
+    m_handshaking.insert(key, Handshake{socket, sessionId});
     connect(socket, &QObject::destroyed, this, [this, key] { m_handshaking.remove(key); });
     m_ws->handleConnection(socket);
 }
@@ -141,18 +141,16 @@ void LocalPlatform::handleUpgrade(QTcpSocket *socket, const HttpRequest &request
 void LocalPlatform::onWebSocketConnection()
 {
     while (QWebSocket *socket = m_ws->nextPendingConnection()) {
-        QString sessionId;
-        matchTtyPath(socket->requestUrl().path(), &sessionId);
-        QPointer<QTcpSocket> raw =
+        const Handshake handshake =
             m_handshaking.take(peerKey(socket->peerAddress(), socket->peerPort()));
-        const Session *session = findSession(sessionId);
+        const Session *session = findSession(handshake.sessionId);
         if (!session || !session->podAlive()) {
             // It died during the handshake.
             socket->abort();
             socket->deleteLater();
             continue;
         }
-        startBridge(sessionId, socket, raw);
+        startBridge(handshake.sessionId, socket, handshake.raw);
     }
 }
 
