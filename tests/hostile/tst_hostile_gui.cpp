@@ -5,6 +5,7 @@
 // stall, reported, with only a generous bound asserted), the user's keystrokes still reach the
 // server, and the tab says what happened.
 #include "cannedhttpserver.h"
+#include "laptest.h"
 #include "rawwsserver.h"
 #include "remoteterminal.h"
 #include "terminaltab.h"
@@ -30,14 +31,10 @@ using laptest::RawWsServer;
 namespace {
 
 const char kKey[] = "sk-hostile-gui-master-key-9876543210";
-const char kAgentUuid[] = "6f1c2a4e-3b0d-4c8e-9a51-2d7e8f9a0b1c";
-const char kSessionId[] = "0b5e2d6c-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
+using laptest::api;
+using laptest::kAgentUuid;
+using laptest::kSessionUuid;
 const int kWait = 30000;
-
-QByteArray api(const QByteArray &path)
-{
-    return QByteArray("/api/v1/managed_agents") + path;
-}
 
 class LoopProbe
 {
@@ -75,7 +72,7 @@ private:
 
     QByteArray sessionRow(const char *status) const
     {
-        return QByteArray("{\"id\":\"") + kSessionId + "\",\"agent_id\":\"" + kAgentUuid +
+        return QByteArray("{\"id\":\"") + kSessionUuid + "\",\"agent_id\":\"" + kAgentUuid +
                "\",\"status\":\"" + status + "\",\"phase\":\"ready\",\"tty_url\":\"" +
                m_tty->url().toEncoded() + "\",\"tty_token\":\"harness-token\"}";
     }
@@ -83,11 +80,7 @@ private:
     // A tab shown at a fixed size that opened the agent and whose terminal is connected.
     bool openTab(bool autoReconnect = false)
     {
-        m_rest->script("GET", api(QByteArray("/agents/") + kAgentUuid),
-                       {CannedResponse::json(200, QByteArray("{\"id\":\"") + kAgentUuid +
-                                                      "\",\"name\":\"coder\"}")});
-        m_rest->script("POST", api(QByteArray("/agents/") + kAgentUuid + "/session"),
-                       {CannedResponse::json(200, sessionRow("ready"))});
+        m_rest->scriptAgentAndCreate(kAgentUuid, CannedResponse::json(200, sessionRow("ready")));
         PlatformConfig platform;
         platform.baseUrl = m_rest->baseUrl();
         platform.masterKey = QLatin1String(kKey);
@@ -205,7 +198,7 @@ private slots:
     {
         QVERIFY(openTab());
         RawWsConnection *c = m_tty->last();
-        m_rest->script("GET", api(QByteArray("/sessions/") + kSessionId),
+        m_rest->script("GET", api(QByteArray("/sessions/") + kSessionUuid),
                        {CannedResponse::stalled()});
         c->sendText("kept output\r\n");
         QTRY_VERIFY_WITH_TIMEOUT(screen().contains(QLatin1String("kept output")), kWait);
@@ -263,7 +256,7 @@ private slots:
     {
         QVERIFY(openTab());
         RawWsConnection *c = m_tty->last();
-        m_rest->script("GET", api(QByteArray("/sessions/") + kSessionId),
+        m_rest->script("GET", api(QByteArray("/sessions/") + kSessionUuid),
                        {CannedResponse::stalled()});
         c->sendClose(4321, "a\r\nb \x1b[31mred\x1b[0m \xe2\x80\xae<b>bold</b><img src=x>");
         const QString expected = QStringLiteral(

@@ -4,6 +4,7 @@
 // 503 with Retry-After. Real sockets (tests/core/cannedhttpserver.h), one test per case, each
 // run against every route the client uses, each asserting the exact sentence the user reads.
 #include "cannedhttpserver.h"
+#include "laptest.h"
 #include "platformclient.h"
 #include "sessionopener.h"
 
@@ -27,14 +28,10 @@ using laptest::CannedResponse;
 namespace {
 
 const char kKey[] = "sk-hostile-master-key-0123456789";
-const char kAgentUuid[] = "6f1c2a4e-3b0d-4c8e-9a51-2d7e8f9a0b1c";
-const char kSessionId[] = "0b5e2d6c-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
 const int kWait = 20000;
-
-QByteArray api(const QByteArray &path)
-{
-    return QByteArray("/api/v1/managed_agents") + path;
-}
+using laptest::api;
+using laptest::kAgentUuid;
+using laptest::kSessionUuid;
 
 enum Route
 {
@@ -57,7 +54,7 @@ struct RouteInfo
 RouteInfo routeInfo(int route)
 {
     const QByteArray agent = QByteArray("/agents/") + kAgentUuid;
-    const QByteArray session = QByteArray("/sessions/") + kSessionId;
+    const QByteArray session = QByteArray("/sessions/") + kSessionUuid;
     switch (route) {
     case ListAgents:
         return {"GET", api("/agents"), QStringLiteral("Listing agents")};
@@ -167,7 +164,7 @@ private:
             o->done = true;
         };
         const QString agent = QLatin1String(kAgentUuid);
-        const QString session = QLatin1String(kSessionId);
+        const QString session = QLatin1String(kSessionUuid);
         switch (route) {
         case ListAgents:
             m_client->listAgents(AgentQuery{},
@@ -228,7 +225,7 @@ private:
 
     QByteArray sessionRow(const char *status) const
     {
-        return QByteArray("{\"id\":\"") + kSessionId + "\",\"agent_id\":\"" + kAgentUuid +
+        return QByteArray("{\"id\":\"") + kSessionUuid + "\",\"agent_id\":\"" + kAgentUuid +
                "\",\"status\":\"" + status +
                "\",\"phase\":null,\"sandbox_url\":\"http:/"
                "/127.0.0.1:9/sbx\",\"tty_url\":null,\"tty_token\":\"harness-token\"}";
@@ -381,14 +378,11 @@ private slots:
     // keep polling a row it cannot decide on until the give-up time.
     void statusMissingWhilePolling()
     {
-        const QByteArray sessionPath = api(QByteArray("/sessions/") + kSessionId);
-        m_server->script("GET", api(QByteArray("/agents/") + kAgentUuid),
-                         {CannedResponse::json(200, QByteArray("{\"id\":\"") + kAgentUuid +
-                                                        "\",\"name\":\"coder\"}")});
-        m_server->script("POST", api(QByteArray("/agents/") + kAgentUuid + "/session"),
-                         {CannedResponse::json(200, sessionRow("creating"))});
+        const QByteArray sessionPath = api(QByteArray("/sessions/") + kSessionUuid);
+        m_server->scriptAgentAndCreate(kAgentUuid,
+                                       CannedResponse::json(200, sessionRow("creating")));
         m_server->script("GET", sessionPath,
-                         {CannedResponse::json(200, QByteArray("{\"id\":\"") + kSessionId +
+                         {CannedResponse::json(200, QByteArray("{\"id\":\"") + kSessionUuid +
                                                         "\",\"phase\":\"pod_pending\"}")});
         OpenOptions options;
         options.maxPollIntervalMs = 50;
@@ -408,12 +402,12 @@ private slots:
 
     void statusMissingOnAttach()
     {
-        m_server->script("GET", api(QByteArray("/sessions/") + kSessionId),
-                         {CannedResponse::json(200, QByteArray("{\"id\":\"") + kSessionId +
+        m_server->script("GET", api(QByteArray("/sessions/") + kSessionUuid),
+                         {CannedResponse::json(200, QByteArray("{\"id\":\"") + kSessionUuid +
                                                         "\",\"tty_url\":\"/x/tty\"}")});
         SessionOpener opener(m_client.get(), OpenOptions());
         QSignalSpy failed(&opener, &SessionOpener::failed);
-        opener.attach(QLatin1String(kSessionId));
+        opener.attach(QLatin1String(kSessionUuid));
         QVERIFY(failed.wait(kWait));
         const LapError e = failed.first().at(0).value<LapError>();
         QCOMPARE(e.message, QStringLiteral("Fetching the session failed: the platform sent an "
@@ -657,12 +651,9 @@ private slots:
     // the three-failures-in-a-row limit.
     void pollHonoursRetryAfter()
     {
-        const QByteArray sessionPath = api(QByteArray("/sessions/") + kSessionId);
-        m_server->script("GET", api(QByteArray("/agents/") + kAgentUuid),
-                         {CannedResponse::json(200, QByteArray("{\"id\":\"") + kAgentUuid +
-                                                        "\",\"name\":\"coder\"}")});
-        m_server->script("POST", api(QByteArray("/agents/") + kAgentUuid + "/session"),
-                         {CannedResponse::json(200, sessionRow("creating"))});
+        const QByteArray sessionPath = api(QByteArray("/sessions/") + kSessionUuid);
+        m_server->scriptAgentAndCreate(kAgentUuid,
+                                       CannedResponse::json(200, sessionRow("creating")));
         CannedResponse limited = CannedResponse::json(429, "{\"error\":\"slow down\"}");
         limited.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("1")));
         CannedResponse busy = CannedResponse::json(503, "{\"error\":\"busy\"}");
@@ -690,12 +681,9 @@ private slots:
     // A Retry-After of a day does not make the opener wait a day: the give-up time ends it.
     void pollRetryAfterIsBoundedByTheGiveUpTime()
     {
-        const QByteArray sessionPath = api(QByteArray("/sessions/") + kSessionId);
-        m_server->script("GET", api(QByteArray("/agents/") + kAgentUuid),
-                         {CannedResponse::json(200, QByteArray("{\"id\":\"") + kAgentUuid +
-                                                        "\",\"name\":\"coder\"}")});
-        m_server->script("POST", api(QByteArray("/agents/") + kAgentUuid + "/session"),
-                         {CannedResponse::json(200, sessionRow("creating"))});
+        const QByteArray sessionPath = api(QByteArray("/sessions/") + kSessionUuid);
+        m_server->scriptAgentAndCreate(kAgentUuid,
+                                       CannedResponse::json(200, sessionRow("creating")));
         CannedResponse limited = CannedResponse::json(429, "{\"error\":\"come back tomorrow\"}");
         limited.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("86400")));
         m_server->script("GET", sessionPath, {limited});
