@@ -199,9 +199,11 @@ private slots:
         QCOMPARE(b->state(), TerminalTab::State::Connected);
         const QString idA = a->sessionId();
         const QString idB = b->sessionId();
-        type(a, QStringLiteral("LAP_MARK=first-$((10+1))"));
-        type(b, QStringLiteral("LAP_MARK=second-$((20+2))"));
-        QTest::qWait(300);
+        type(a, QStringLiteral("LAP_MARK=first-$((10+1)); echo set-$LAP_MARK"));
+        type(b, QStringLiteral("LAP_MARK=second-$((20+2)); echo set-$LAP_MARK"));
+        // Both shells have run the assignment before the window goes.
+        QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(a, QStringLiteral("set-first-11")), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(b, QStringLiteral("set-second-22")), kTimeoutMs);
 
         m_window->close(); // quit: tabs are saved and detached, the sessions stay
         QTRY_COMPARE_WITH_TIMEOUT(m_platform->openTtyCount(), 0, kTimeoutMs);
