@@ -222,11 +222,6 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpServer *server)
     m_idleTimer->start();
 }
 
-bool HttpConnection::isOpen() const
-{
-    return m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
-}
-
 void HttpConnection::abort()
 {
     if (m_socket)

@@ -77,7 +77,6 @@ public:
     void beginStream(int status, const HttpHeaders &headers);
     void streamWrite(const QByteArray &bytes);
     void endStream();
-    bool isOpen() const;
     void abort();
 
 Q_SIGNALS:

@@ -54,8 +54,6 @@ public:
     QUrl baseUrl() const; // http://127.0.0.1:<port>
     QString masterKey() const { return m_masterKey; }
     QString harnessToken() const { return m_harnessToken; }
-    // The token session rows advertise under --advertise-wrong-token.
-    QString wrongToken() const { return m_wrongToken; }
     bool masterKeyGenerated() const { return m_masterKeyGenerated; }
     bool usesTmux() const;
     QString tmuxSocketName() const { return m_tmuxSocket; }

@@ -300,7 +300,6 @@ HttpResponse LocalPlatform::createSession(const HttpRequest &request, const QStr
     s.supportsTui = agent->supportsTui();
     s.createdAt = QDateTime::currentDateTimeUtc();
     s.sequence = ++m_nextSequence;
-    s.title = body.value(QStringLiteral("title")).toString();
     s.initialPrompt = body.value(QStringLiteral("initial_prompt")).toString();
     s.titlePreview = s.initialPrompt.left(60);
     s.envVars = body.value(QStringLiteral("env_vars")).toObject();

@@ -46,7 +46,6 @@ struct Session
     qint64 sequence = 0;  // creation order, to break created_at ties
 
     // Not serialized.
-    QString title;
     QString initialPrompt;
     QJsonObject envVars;    // per-session env_vars, handed to the shell on the first attach
     quint64 generation = 0; // bumped whenever a running bring-up must stop
@@ -63,7 +62,7 @@ struct SessionView
     QString sandboxUrl; // empty = null
     QString ttyUrl;     // empty = null
     std::optional<QString> ttyToken;
-    std::optional<qint64> idleTimeoutMs;
+    qint64 idleTimeoutMs = 0;
     bool forList = false; // title_preview and origin are always null in GET /sessions
 };
 

@@ -289,13 +289,12 @@ void PtySession::drainOutput()
 
 void PtySession::onChildMaybeExited()
 {
-    if (m_pid <= 0)
-        return;
-    if (!reap(false))
-        return; // slave closed first; the pidfd (or the poll) will tell when the child is gone
+    // A child still running (the slave closed first) is left to the pidfd or the poll.
+    if (m_pid > 0)
+        reap(false);
 }
 
-bool PtySession::reap(bool block)
+void PtySession::reap(bool block)
 {
     int status = 0;
     pid_t r;
@@ -303,7 +302,7 @@ bool PtySession::reap(bool block)
         r = ::waitpid(static_cast<pid_t>(m_pid), &status, block ? 0 : WNOHANG);
     } while (r < 0 && errno == EINTR);
     if (r == 0)
-        return false;
+        return;
     int exitCode = -1;
     int signal = 0;
     if (r > 0 && WIFEXITED(status))
@@ -324,7 +323,6 @@ bool PtySession::reap(bool block)
         closeMaster();
         emit finished(exitCode, signal);
     }
-    return true;
 }
 
 void PtySession::closeMaster()

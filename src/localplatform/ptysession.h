@@ -48,7 +48,6 @@ public:
     void terminate();
 
     bool isRunning() const { return m_pid > 0; }
-    qint64 pid() const { return m_pid; }
 
 Q_SIGNALS:
     void output(const QByteArray &bytes);
@@ -62,7 +61,7 @@ private:
     void onChildMaybeExited();
     void drainOutput();
     void closeMaster();
-    bool reap(bool block);
+    void reap(bool block);
     void killHard();
 
     int m_master = -1;

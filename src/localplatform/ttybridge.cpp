@@ -59,11 +59,6 @@ TtyBridge::~TtyBridge()
         m_pty->terminate();
 }
 
-QSize TtyBridge::ptySize() const
-{
-    return m_pty ? m_pty->size() : QSize();
-}
-
 void TtyBridge::start(const Config &config)
 {
     connect(m_socket, &QWebSocket::textMessageReceived, this, &TtyBridge::onText);

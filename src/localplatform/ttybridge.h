@@ -48,7 +48,6 @@ public:
     void drop();
 
     QString sessionId() const { return m_sessionId; }
-    QSize ptySize() const;
 
     // Exactly `size` bytes of colourful, valid UTF-8; `index` numbers the lines.
     static QByteArray floodChunk(qint64 *index, int size);
