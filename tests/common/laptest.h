@@ -7,15 +7,22 @@
 //   testShell()                      a shell with a fixed prompt that keeps no history file
 //   closedPort()                     a 127.0.0.1 port nobody listens on
 //   Catcher<T>, await()              start a call that answers through a callback, wait for it
+//   joined(spy)                      the QByteArray first arguments of a QSignalSpy, joined
+//   LoopProbe                        the longest stall of the event loop while it lives
 // and, for tests that see lapcore's headers:
 //   awaitResult()                    await() for callbacks that take a lap::Result<T>
 //   writeKeySync(), readKeySync(), deleteKeySync()  keychain round trips (CredentialStore)
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QHostAddress>
+#include <QSignalSpy>
 #include <QString>
 #include <QTcpServer>
 #include <QTest>
+#include <QTimer>
+
+#include <algorithm>
 
 #include <functional>
 #include <memory>
@@ -50,6 +57,41 @@ inline quint16 closedPort()
     probe.close();
     return port;
 }
+
+// The first arguments of every signal a spy caught (output(QByteArray) and the like), joined.
+inline QByteArray joined(const QSignalSpy &spy)
+{
+    QByteArray all;
+    for (const QList<QVariant> &args : spy)
+        all += args.at(0).toByteArray();
+    return all;
+}
+
+// Measures the longest gap between two turns of the event loop while it lives: a blocked GUI
+// thread shows up as a long gap. A 5 ms timer notes each turn.
+class LoopProbe
+{
+public:
+    LoopProbe()
+    {
+        m_clock.start();
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            const qint64 now = m_clock.elapsed();
+            m_longest = std::max(m_longest, now - m_last);
+            m_last = now;
+        });
+        m_timer.start(5);
+    }
+    LoopProbe(const LoopProbe &) = delete;
+    LoopProbe &operator=(const LoopProbe &) = delete;
+    qint64 longestStallMs() const { return m_longest; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    qint64 m_longest = 0;
+};
 
 // Collects what a callback receives and how often it fired. The Catcher and every callback
 // fn() hands out share one state: a callback that fires after the Catcher is gone is harmless.

@@ -23,6 +23,7 @@
 Q_DECLARE_METATYPE(lap::Result<lap::Session>)
 
 using namespace lap;
+using laptest::joined;
 
 namespace {
 
@@ -224,14 +225,6 @@ TtyClose closeOf(const QSignalSpy &spy)
 LapError errorOf(const QSignalSpy &spy)
 {
     return spy.isEmpty() ? LapError{} : spy.first().first().value<LapError>();
-}
-
-QByteArray joined(const QSignalSpy &spy)
-{
-    QByteArray all;
-    for (const QList<QVariant> &args : spy)
-        all += args.first().toByteArray();
-    return all;
 }
 
 Session sessionWithStatus(const QString &status, const QString &reason = {})

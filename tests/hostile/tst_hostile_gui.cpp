@@ -18,13 +18,13 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextDocument>
-#include <QTimer>
 
 #include <memory>
 
 using namespace lap;
 using laptest::CannedHttpServer;
 using laptest::CannedResponse;
+using laptest::LoopProbe;
 using laptest::RawWsConnection;
 using laptest::RawWsServer;
 
@@ -35,28 +35,6 @@ using laptest::api;
 using laptest::kAgentUuid;
 using laptest::kSessionUuid;
 const int kWait = 30000;
-
-class LoopProbe
-{
-public:
-    LoopProbe()
-    {
-        m_clock.start();
-        QObject::connect(&m_timer, &QTimer::timeout, [this] {
-            const qint64 now = m_clock.elapsed();
-            m_longest = std::max(m_longest, now - m_last);
-            m_last = now;
-        });
-        m_timer.start(5);
-    }
-    qint64 longestStallMs() const { return m_longest; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = 0;
-    qint64 m_longest = 0;
-};
 
 } // namespace
 

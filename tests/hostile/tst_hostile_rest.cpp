@@ -22,6 +22,7 @@ using namespace lap;
 using laptest::CannedHttpServer;
 using laptest::CannedRequest;
 using laptest::CannedResponse;
+using laptest::LoopProbe;
 
 // moc (Qt 5) does not know raw strings: JSON with "//" or a lone quote is written plainly.
 
@@ -109,31 +110,6 @@ QByteArray htmlPage(const char *title, const char *heading)
            "</h1><hr><center>nginx/1.25.3</center>\n<script>var a = '<b>x</b>';</script>"
            "</body></html>\n";
 }
-
-// Measures the longest gap between two turns of the event loop while it runs: a blocked GUI
-// thread shows up as a long gap.
-class LoopProbe
-{
-public:
-    LoopProbe()
-    {
-        m_clock.start();
-        m_last = 0;
-        QObject::connect(&m_timer, &QTimer::timeout, [this] {
-            const qint64 now = m_clock.elapsed();
-            m_longest = std::max(m_longest, now - m_last);
-            m_last = now;
-        });
-        m_timer.start(5);
-    }
-    qint64 longestStallMs() const { return m_longest; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = 0;
-    qint64 m_longest = 0;
-};
 
 } // namespace
 

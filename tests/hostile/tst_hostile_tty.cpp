@@ -6,15 +6,17 @@
 // one that never answers the upgrade. Each: no crash, the exact sentence the user reads, the
 // event loop keeps turning, and what the user typed still reaches the server.
 #include "cannedhttpserver.h"
+#include "laptest.h"
 #include "rawwsserver.h"
 #include "ttychannel.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
-#include <QTimer>
 
 using namespace lap;
+using laptest::joined;
+using laptest::LoopProbe;
 using laptest::RawWsConnection;
 using laptest::RawWsServer;
 using laptest::WsFrame;
@@ -22,37 +24,6 @@ using laptest::WsFrame;
 namespace {
 
 const int kWait = 20000; // generous: two cores shared with other builds (and ASan)
-
-QByteArray joined(const QSignalSpy &spy)
-{
-    QByteArray all;
-    for (const QList<QVariant> &args : spy)
-        all += args.at(0).toByteArray();
-    return all;
-}
-
-// The longest gap between two turns of the event loop while it lives.
-class LoopProbe
-{
-public:
-    LoopProbe()
-    {
-        m_clock.start();
-        QObject::connect(&m_timer, &QTimer::timeout, [this] {
-            const qint64 now = m_clock.elapsed();
-            m_longest = std::max(m_longest, now - m_last);
-            m_last = now;
-        });
-        m_timer.start(5);
-    }
-    qint64 longestStallMs() const { return m_longest; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = 0;
-    qint64 m_longest = 0;
-};
 
 } // namespace
 
