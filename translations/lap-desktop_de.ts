@@ -543,10 +543,6 @@
         <translation>Serverfehler</translation>
     </message>
     <message>
-        <source>code %1</source>
-        <translation>Code %1</translation>
-    </message>
-    <message>
         <source>The agent exited.</source>
         <translation>Der Agent wurde beendet.</translation>
     </message>
@@ -1652,14 +1648,6 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
     <message>
         <source>%1 Checking the session…</source>
         <translation>%1 Sitzung wird geprüft …</translation>
-    </message>
-    <message>
-        <source>Session is %1.</source>
-        <translation>Sitzung ist %1.</translation>
-    </message>
-    <message>
-        <source>Session is %1 — %2.</source>
-        <translation>Sitzung ist %1 – %2.</translation>
     </message>
     <message>
         <source>Open the agent again to start a new session.</source>

@@ -543,10 +543,6 @@
         <translation>erreur du serveur</translation>
     </message>
     <message>
-        <source>code %1</source>
-        <translation>code %1</translation>
-    </message>
-    <message>
         <source>The agent exited.</source>
         <translation>L’agent s’est arrêté.</translation>
     </message>
@@ -1652,14 +1648,6 @@ Ouvrez un agent pour obtenir un terminal sur un nouveau bac à sable, ou rattach
     <message>
         <source>%1 Checking the session…</source>
         <translation>%1 Vérification de la session…</translation>
-    </message>
-    <message>
-        <source>Session is %1.</source>
-        <translation>La session est %1.</translation>
-    </message>
-    <message>
-        <source>Session is %1 — %2.</source>
-        <translation>La session est %1 — %2.</translation>
     </message>
     <message>
         <source>Open the agent again to start a new session.</source>

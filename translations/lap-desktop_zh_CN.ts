@@ -542,10 +542,6 @@
         <translation>服务器错误</translation>
     </message>
     <message>
-        <source>code %1</source>
-        <translation>代码 %1</translation>
-    </message>
-    <message>
         <source>The agent exited.</source>
         <translation>智能体已退出。</translation>
     </message>
@@ -1637,14 +1633,6 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
     <message>
         <source>%1 Checking the session…</source>
         <translation>%1 正在检查会话…</translation>
-    </message>
-    <message>
-        <source>Session is %1.</source>
-        <translation>会话状态为 %1。</translation>
-    </message>
-    <message>
-        <source>Session is %1 — %2.</source>
-        <translation>会话状态为 %1——%2。</translation>
     </message>
     <message>
         <source>Open the agent again to start a new session.</source>

@@ -60,14 +60,6 @@ int statusRank(const QString &status)
     return 99;
 }
 
-QString withoutFinalStop(QString text)
-{
-    text = text.trimmed();
-    while (text.endsWith(QLatin1Char('.')))
-        text.chop(1);
-    return text;
-}
-
 } // namespace
 
 // ---- SessionListModel ---------------------------------------------------------------------
@@ -143,7 +135,7 @@ QString SessionListModel::notReadyExplanation(const Session &s)
                         "Refresh when it is ready.")
                          .arg(s.phase);
     }
-    const QString reason = withoutFinalStop(s.failureReason);
+    const QString reason = withoutFinalPeriod(s.failureReason);
     const QString what =
         reason.isEmpty()
             ? tr("Cannot attach — the session is %1: the platform gave no reason.").arg(s.status)

@@ -766,10 +766,7 @@ void TerminalTab::onChannelFailed(const LapError &error)
 
 void TerminalTab::showDeadSession(const Session &s)
 {
-    const QString reason = s.failureReason.isEmpty()
-                               ? tr("Session is %1.").arg(s.status)
-                               : tr("Session is %1 — %2.").arg(s.status, s.failureReason);
-    LapError e(LapError::Kind::SessionFailed, reason,
+    LapError e(LapError::Kind::SessionFailed, describeEndedSession(s),
                tr("Open the agent again to start a new session."), diagnosticsBlock(s));
     showFailure(e);
 }

@@ -60,7 +60,6 @@ public:
     // Deleting a key that is not there is not an error.
     void deleteKey(const QString &profile, std::function<void(const LapError &)> done);
 
-    QString service() const { return m_service; }
     // True when the last writeKey() found no keychain at all (no D-Bus session bus, no Secret
     // Service) and kept the key in this object's memory instead: it is gone when the app quits.
     bool isKeptInMemory(const QString &profile) const { return m_memoryKeys.contains(profile); }

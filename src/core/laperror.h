@@ -67,6 +67,22 @@ struct LapError
     }
 };
 
+// Texts from the server go into our sentences, which add their own '.': trimmed and without
+// final periods, so that the user never reads "..".
+inline QString withoutFinalPeriod(QString s)
+{
+    s = s.trimmed();
+    while (s.endsWith(QLatin1Char('.')))
+        s.chop(1);
+    return s;
+}
+
+// A duration in a message, in seconds: "30", "1.5".
+inline QString secondsText(int ms)
+{
+    return QString::number(ms / 1000.0);
+}
+
 // A value or the error explaining why there is none.
 template<class T> struct Result
 {

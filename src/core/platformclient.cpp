@@ -51,20 +51,6 @@ QString moreSuffix(int more)
     return QCoreApplication::translate("lap", "(+%1 more)").arg(more);
 }
 
-// Inserted texts come from the server; dropping their final period avoids "..".
-QString withoutFinalPeriod(QString s)
-{
-    s = s.trimmed();
-    while (s.endsWith(QLatin1Char('.')))
-        s.chop(1);
-    return s;
-}
-
-QString secondsText(int ms)
-{
-    return QString::number(ms / 1000.0);
-}
-
 QString originText(const QUrl &url)
 {
     QString s = url.scheme() + QLatin1String("://") + url.host();
@@ -331,11 +317,7 @@ QUrl normalizeBaseUrl(const QString &text, QString *error)
 
 // ---------------------------------------------------------------------------------------------
 
-PlatformCall::PlatformCall(QNetworkReply *reply, QObject *parent) : QObject(parent)
-{
-    if (reply)
-        watch(reply, {});
-}
+PlatformCall::PlatformCall(QObject *parent) : QObject(parent) {}
 
 PlatformCall::~PlatformCall()
 {
@@ -375,10 +357,7 @@ void PlatformCall::watch(QNetworkReply *reply, Handler handler)
         reply->deleteLater();
         if (m_aborted || m_finished)
             return;
-        if (handler)
-            handler(reply, body);
-        else
-            deliver({});
+        handler(reply, body);
     });
 }
 
@@ -414,7 +393,7 @@ PlatformCall *PlatformClient::newCall()
 {
     // Parented to the client: destroying the client destroys its calls, which abort their
     // replies, so no callback can outlive the client.
-    return new PlatformCall(nullptr, this);
+    return new PlatformCall(this);
 }
 
 QNetworkReply *PlatformClient::send(const QByteArray &verb, const QString &path,

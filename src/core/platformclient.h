@@ -62,7 +62,7 @@ class PlatformCall : public QObject
 {
     Q_OBJECT
 public:
-    explicit PlatformCall(QNetworkReply *reply, QObject *parent = nullptr);
+    explicit PlatformCall(QObject *parent = nullptr);
     ~PlatformCall() override;
     void abort();
     bool isFinished() const { return m_finished; }
@@ -74,7 +74,7 @@ private:
     friend class PlatformClient;
     using Handler = std::function<void(QNetworkReply *, const QByteArray &)>;
 
-    // Makes `reply` the current step of the chain; `handler` runs once it has finished.
+    // Makes `reply` the current step of the chain; `handler` (required) runs once it has finished.
     void watch(QNetworkReply *reply, Handler handler);
     // Ends the call: runs `callback` (the user's), emits finished() and deletes the call.
     void deliver(const std::function<void()> &callback);
@@ -137,12 +137,12 @@ public:
     PlatformCall *touchSession(const QString &sessionId,
                                std::function<void(const Result<bool> &)> done);
 
+private:
     // The user-facing error for a finished reply. `action` is the sentence start, e.g.
-    // tr("Creating the session"). Exposed for tests and for the app's own calls.
+    // tr("Creating the session").
     LapError errorForReply(QNetworkReply *reply, const QByteArray &body,
                            const QString &action) const;
 
-private:
     using QueryItems = QList<QPair<QString, QString>>;
     using JsonHandler = std::function<void(const QJsonDocument &)>;
     using ErrorHandler = std::function<void(const LapError &)>;

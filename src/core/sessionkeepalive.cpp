@@ -90,12 +90,6 @@ void SessionKeepAlive::setIdleWindowMs(qint64 ms)
     schedule();
 }
 
-void SessionKeepAlive::setMinIntervalMs(qint64 ms)
-{
-    m_policy.minIntervalMs = ms;
-    schedule();
-}
-
 int SessionKeepAlive::msUntilNextCheck() const
 {
     return m_timer.isActive() ? m_timer.remainingTime() : -1;

@@ -63,9 +63,6 @@ public:
                      QObject *parent = nullptr);
     ~SessionKeepAlive() override;
 
-    QString sessionId() const { return m_sessionId; }
-    KeepAlivePolicy policy() const { return m_policy; }
-
     void setClock(Clock clock);
     // The user typed (or pasted). Cheap enough for every sendData() of the terminal.
     void noteInput();
@@ -75,13 +72,10 @@ public:
     bool isEnabled() const { return m_enabled; }
     // From the session row's idle_timeout_ms (null: pass 0, nothing is ever reaped).
     void setIdleWindowMs(qint64 ms);
-    void setMinIntervalMs(qint64 ms);
 
     // Decides now (what the timer calls): sends a touch when one is due, else arms the timer
     // for the next due time. Public so tests with a fake clock can step it.
     void check();
-    bool isTouchInFlight() const { return m_call != nullptr; }
-    qint64 lastInputMs() const { return m_lastInputMs; }
     qint64 lastTouchMs() const { return m_lastTouchMs; } // last successful touch (send time)
     // When the timer is armed, in ms from now; -1 when it is not.
     int msUntilNextCheck() const;

@@ -33,15 +33,8 @@ LapError missingStatusError(const QString &action)
 
 QString reasonOrDefault(const QString &reason)
 {
-    QString r = reason.trimmed();
-    while (r.endsWith(QLatin1Char('.')))
-        r.chop(1);
+    const QString r = withoutFinalPeriod(reason);
     return r.isEmpty() ? QCoreApplication::translate("lap", "no reason given") : r;
-}
-
-QString secondsText(int ms)
-{
-    return QString::number(ms / 1000.0);
 }
 
 } // namespace
@@ -342,9 +335,7 @@ void SessionOpener::attach(const QString &sessionId)
             return;
         }
         const Session &s = r.value;
-        QString reason = s.failureReason.trimmed();
-        while (reason.endsWith(QLatin1Char('.')))
-            reason.chop(1);
+        const QString reason = withoutFinalPeriod(s.failureReason);
         const QString msg =
             reason.isEmpty()
                 ? QCoreApplication::translate("lap", "Cannot attach: the session is %1.")

@@ -26,7 +26,6 @@ struct SavedTab
         return profile == o.profile && baseUrl == o.baseUrl && agentName == o.agentName &&
                agentId == o.agentId && sessionId == o.sessionId && title == o.title;
     }
-    bool operator!=(const SavedTab &o) const { return !(*this == o); }
 };
 
 // More tabs than this in the settings file means it was edited or corrupted; the rest is

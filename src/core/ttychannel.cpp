@@ -65,10 +65,7 @@ QString cleanSocketError(QString s)
 {
     static const QRegularExpression prefix(QStringLiteral("^\\w+::\\w+:\\s*"));
     s.remove(prefix);
-    s = s.trimmed();
-    while (s.endsWith(QLatin1Char('.')))
-        s.chop(1);
-    return s;
+    return withoutFinalPeriod(s);
 }
 
 QString seconds(int ms)
@@ -140,29 +137,6 @@ QString displayText(const QString &text, bool dropFinalPeriod = true)
     return s;
 }
 
-bool isNamedCloseCode(int code)
-{
-    switch (code) {
-    case 1000:
-    case 1001:
-    case 1002:
-    case 1003:
-    case 1005:
-    case 1006:
-    case 1007:
-    case 1008:
-    case 1009:
-    case 1010:
-    case 1011:
-    case 1012:
-    case 1013:
-    case 1014:
-        return true;
-    default:
-        return false;
-    }
-}
-
 } // namespace
 
 QString closeCodeName(int code)
@@ -197,7 +171,7 @@ QString closeCodeName(int code)
     case 1014:
         return QCoreApplication::translate("lap", "bad gateway");
     default:
-        return QCoreApplication::translate("lap", "code %1").arg(code);
+        return {};
     }
 }
 
@@ -222,8 +196,8 @@ QString TtyClose::describe() const
     }
     if (code == 0)
         return QCoreApplication::translate("lap", "Connection lost.");
-    // Unknown codes have no name worth repeating ("code 4000: code 4000").
-    if (!isNamedCloseCode(code)) {
+    const QString name = closeCodeName(code);
+    if (name.isEmpty()) {
         if (why.isEmpty())
             return QCoreApplication::translate("lap", "Connection lost (code %1).").arg(code);
         return QCoreApplication::translate("lap", "Connection lost (code %1 — %2).")
@@ -231,35 +205,25 @@ QString TtyClose::describe() const
     }
     if (why.isEmpty())
         return QCoreApplication::translate("lap", "Connection lost (code %1: %2).")
-            .arg(QString::number(code), closeCodeName(code));
+            .arg(QString::number(code), name);
     return QCoreApplication::translate("lap", "Connection lost (code %1: %2 — %3).")
-        .arg(QString::number(code), closeCodeName(code), why);
+        .arg(QString::number(code), name, why);
 }
 
 QString describeDrop(const TtyClose &close, const Result<Session> &after)
 {
     QString next;
     if (!after.ok()) {
-        QString why = after.error.message.trimmed();
-        while (why.endsWith(QLatin1Char('.')))
-            why.chop(1);
         next = QCoreApplication::translate("lap",
                                            "Could not check the session (%1) — try reconnecting.")
-                   .arg(why);
+                   .arg(withoutFinalPeriod(after.error.message));
     } else {
         const Session &s = after.value;
-        // Decided on status only: phase may still read "ready" on a dead session (§4.3).
-        const bool terminal = s.status == QLatin1String("failed") ||
-                              s.status == QLatin1String("dead") ||
-                              s.status == QLatin1String("stopped");
         if (s.isReady()) {
             next = QCoreApplication::translate(
                 "lap", "The session is still running — reconnect to continue.");
-        } else if (terminal && !s.failureReason.isEmpty()) {
-            next = QCoreApplication::translate("lap", "Session is %1 — %2.")
-                       .arg(s.status, s.failureReason);
-        } else if (terminal) {
-            next = QCoreApplication::translate("lap", "Session is %1.").arg(s.status);
+        } else if (s.isTerminal()) {
+            next = describeEndedSession(s);
         } else {
             // creating: a restart is under way; reattaching before it is ready gets a 503.
             next = QCoreApplication::translate("lap", "Session is %1 — reconnect once it is ready.")
@@ -268,6 +232,14 @@ QString describeDrop(const TtyClose &close, const Result<Session> &after)
     }
     const QString first = close.describe();
     return first.isEmpty() ? next : first + QLatin1Char(' ') + next;
+}
+
+QString describeEndedSession(const Session &s)
+{
+    const QString reason = withoutFinalPeriod(s.failureReason);
+    return reason.isEmpty()
+               ? QCoreApplication::translate("lap", "Session is %1.").arg(s.status)
+               : QCoreApplication::translate("lap", "Session is %1 — %2.").arg(s.status, reason);
 }
 
 int httpStatusFromHandshakeError(const QString &errorString)
@@ -346,7 +318,6 @@ void TtyChannel::open(const TtyTarget &target)
     m_lastCols = 0;
     m_lastRows = 0;
     m_userClosed = false;
-    m_failedReported = false;
     m_failureScheduled = false;
     m_timedOut = false;
     m_errorWhileOpen = false;
@@ -604,9 +575,8 @@ void TtyChannel::scheduleFailure()
 
 void TtyChannel::reportFailure(quint64 generation)
 {
-    if (generation != m_generation || m_failedReported || m_state != State::Connecting)
+    if (generation != m_generation || m_state != State::Connecting)
         return;
-    m_failedReported = true;
     m_connectTimer.stop();
     const LapError error = failureError();
     ++m_generation;

@@ -37,14 +37,17 @@ struct TtyClose
     QString describe() const;
 };
 
-// Short names for close codes: 1000 normal closure, 1001 going away, 1005 no status,
-// 1006 abnormal closure, 1008 policy violation, 1011 server error, else "code N".
+// Short names for the RFC 6455 close codes 1000-1014 (1000 normal closure, 1006 abnormal
+// closure…); empty for any other code, which has no name worth repeating.
 QString closeCodeName(int code);
 
 // What to tell the user after a drop (platform-api.md §10 rows 17 and 20): the close
 // description, then what one fresh GET /sessions/:id said about the session (still running →
 // reconnect; failed/dead/stopped → why; GET failed → try reconnecting).
 QString describeDrop(const TtyClose &close, const Result<Session> &after);
+
+// Why an ended (failed/dead/stopped) session cannot be reached: "Session is dead — oom killed."
+QString describeEndedSession(const Session &s);
 
 // The HTTP status of a rejected WebSocket upgrade, read from QWebSocket::errorString()
 // (Qt 5.15/6.4: "QWebSocketPrivate::processHandshake: Unhandled http status code: 401
@@ -157,7 +160,6 @@ private:
     int m_lastCols = 0;
     int m_lastRows = 0;
     bool m_userClosed = false;
-    bool m_failedReported = false;
     bool m_failureScheduled = false;
     bool m_timedOut = false;
     // Qt reports code 1000 both for a real close frame and for a bare TCP drop; these two tell

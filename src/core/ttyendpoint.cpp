@@ -155,15 +155,13 @@ Result<TtyTarget> deriveTtyTarget(const Session &session, const QUrl &base,
 Result<ResumeArgument> parseResumeArgument(const QString &arg)
 {
     const QString text = arg.trimmed();
-    static const QRegularExpression bareId(QStringLiteral("^[0-9a-f-]{36}$"),
-                                           QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression sessionUrl(
         QStringLiteral("^(https?://[^/]+(?:/[^/?#]+)*?)/sessions/([0-9a-f-]{36})(?:[/?#].*)?$"),
         QRegularExpression::CaseInsensitiveOption);
 
     ResumeArgument out;
     // Ids are lower-case on the platform; a pasted upper-case id must still find the row.
-    if (bareId.match(text).hasMatch()) {
+    if (looksLikeUuid(text)) {
         out.sessionId = text.toLower();
         return Result<ResumeArgument>::success(out);
     }
