@@ -115,12 +115,8 @@ void LocalPlatform::stop()
         // tmux leaves its socket behind; it lives where tmux puts -L sockets.
         QFile::remove(tmuxSocketDir() + QLatin1Char('/') + m_tmuxSocket);
     }
-    const auto waiters = m_waiters;
+    // m_http->close() above already aborted every connection, the waiting ones included.
     m_waiters.clear();
-    for (const Waiter &w : waiters) {
-        if (w.connection)
-            w.connection->abort();
-    }
     m_eventStreams.clear();
 }
 
@@ -239,15 +235,20 @@ QJsonObject LocalPlatform::sessionJson(const QString &sessionId) const
     return s ? rowJson(*s) : QJsonObject();
 }
 
-QStringList LocalPlatform::sessionIds() const
+QList<const Session *> LocalPlatform::sessionsNewestFirst() const
 {
     QList<const Session *> all;
     for (const Session &s : m_sessions)
         all.append(&s);
     std::sort(all.begin(), all.end(),
               [](const Session *a, const Session *b) { return a->sequence > b->sequence; });
+    return all;
+}
+
+QStringList LocalPlatform::sessionIds() const
+{
     QStringList ids;
-    for (const Session *s : all)
+    for (const Session *s : sessionsNewestFirst())
         ids.append(s->id);
     return ids;
 }
@@ -337,7 +338,7 @@ void LocalPlatform::setStatus(Session *session, const QString &status)
 }
 
 void LocalPlatform::addWaiter(const QString &sessionId, HttpConnection *connection,
-                              std::function<HttpResponse(const Session *)> answer, int timeoutMs,
+                              std::function<HttpResponse(Session *)> answer, int timeoutMs,
                               std::function<HttpResponse()> onTimeout)
 {
     Waiter waiter{connection, std::move(answer), std::make_shared<bool>(false)};

@@ -109,11 +109,11 @@ private:
     struct Waiter
     {
         QPointer<HttpConnection> connection;
-        std::function<HttpResponse(const Session *)> answer; // nullptr session: it vanished
+        std::function<HttpResponse(Session *)> answer; // nullptr session: it vanished
         std::shared_ptr<bool> done;
     };
     void addWaiter(const QString &sessionId, HttpConnection *connection,
-                   std::function<HttpResponse(const Session *)> answer, int timeoutMs,
+                   std::function<HttpResponse(Session *)> answer, int timeoutMs,
                    std::function<HttpResponse()> onTimeout);
 
     // REST (localplatform_rest.cpp)
@@ -137,6 +137,7 @@ private:
     // Lifecycle (localplatform.cpp)
     Session *findSession(const QString &id);
     const Session *findSession(const QString &id) const;
+    QList<const Session *> sessionsNewestFirst() const;
     void beginBringUp(Session *session);
     void advanceBringUp(const QString &sessionId, quint64 generation, int step);
     void setStatus(Session *session, const QString &status);

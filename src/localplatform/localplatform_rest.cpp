@@ -303,9 +303,7 @@ HttpResponse LocalPlatform::createSession(const HttpRequest &request, const QStr
     s.initialPrompt = body.value(QStringLiteral("initial_prompt")).toString();
     s.titlePreview = s.initialPrompt.left(60);
     s.envVars = body.value(QStringLiteral("env_vars")).toObject();
-    const QString id = s.id;
-    m_sessions.insert(id, s);
-    Session *stored = findSession(id);
+    Session *stored = &m_sessions.insert(s.id, s).value();
     beginBringUp(stored);
     return HttpResponse::json(200, QJsonDocument(rowJson(*stored)));
 }
@@ -316,8 +314,7 @@ HttpResponse LocalPlatform::listSessions(const HttpRequest &request) const
     bool filtered = false;
     const QString agentId = request.queryValue(QStringLiteral("agent_id"), &filtered);
     QJsonArray rows;
-    for (const QString &id : sessionIds()) {
-        const Session *s = findSession(id);
+    for (const Session *s : sessionsNewestFirst()) {
         if (filtered && s->agentId != agentId)
             continue;
         if (rows.size() >= limit)
@@ -354,8 +351,7 @@ HttpResponse LocalPlatform::restartSession(const QString &sessionId, HttpConnect
                                    QStringLiteral("session %1 is still creating").arg(sessionId));
     // A fresh sandbox: the old terminal state is gone, per-session env_vars are not re-applied,
     // and the phase is left as it was until the new bring-up writes its own.
-    killSessionRuntime(sessionId);
-    s = findSession(sessionId);
+    killSessionRuntime(sessionId); // drops sockets and streams; the sessions stay as they are
     s->failureReason.clear();
     s->sandboxAssigned = false;
     s->harnessSessionId.clear();
@@ -366,7 +362,7 @@ HttpResponse LocalPlatform::restartSession(const QString &sessionId, HttpConnect
     // Synchronous like the real route: the reply waits for the whole start.
     addWaiter(
         sessionId, connection,
-        [this, sessionId](const Session *settled) {
+        [this, sessionId](Session *settled) {
             if (settled && settled->status == QLatin1String("ready"))
                 return HttpResponse::json(200, QJsonDocument(rowJson(*settled)));
             const QString why = !settled ? QStringLiteral("session vanished")
@@ -399,28 +395,27 @@ HttpResponse LocalPlatform::openEvents(const QString &sessionId, HttpConnection 
 HttpResponse LocalPlatform::postMessage(const HttpRequest &request, const QString &sessionId,
                                         bool bump, HttpConnection *connection)
 {
-    if (!findSession(sessionId))
+    Session *s = findSession(sessionId);
+    if (!s)
         return notFoundSession(sessionId);
     const QString text = messageText(parseBody(request.body));
     if (text.isEmpty())
         return HttpResponse::error(400, QStringLiteral("text or parts is required"));
 
-    const auto answer = [this, sessionId, text, bump](const Session *settled) {
+    const auto answer = [this, sessionId, text, bump](Session *settled) {
         if (!settled)
             return notFoundSession(sessionId);
         if (settled->status != QLatin1String("ready")) {
             return HttpResponse::error(
                 410, QStringLiteral("session %1 is %2").arg(sessionId, settled->status));
         }
-        Session *s = findSession(sessionId);
         if (bump)
-            bumpLastSeen(s);
-        if (s->titlePreview.isEmpty())
-            s->titlePreview = text.left(60);
-        s->response = harnessReply(s->supportsTui, text);
-        return HttpResponse::json(200, QJsonDocument(s->response));
+            bumpLastSeen(settled);
+        if (settled->titlePreview.isEmpty())
+            settled->titlePreview = text.left(60);
+        settled->response = harnessReply(settled->supportsTui, text);
+        return HttpResponse::json(200, QJsonDocument(settled->response));
     };
-    const Session *s = findSession(sessionId);
     if (s->status != QLatin1String("creating"))
         return answer(s);
     // Like the platform's proxy: wait up to 60 s for the session to become ready.
