@@ -5,6 +5,7 @@
 #include "agentpicker.h"
 #include "cannedhttpserver.h"
 #include "dlgtestutil.h"
+#include "laptest.h"
 #include "localplatform.h"
 #include "platformclient.h"
 
@@ -30,26 +31,13 @@ namespace {
 
 constexpr int kTimeoutMs = 20000;
 constexpr int kFillers = 230; // more than one page of 200
-const QByteArray kAgentsPath = "/api/v1/managed_agents/agents";
+const QByteArray kAgentsPath = laptest::api("/agents");
+const QString kAgentId = QString::fromLatin1(laptest::kAgentUuid);
 
 // What the server saw of a request: "GET /path?query".
 QByteArray requestLine(const laptest::CannedRequest &r)
 {
     return r.method + ' ' + r.path + '?' + r.query;
-}
-
-QByteArray agentJson(const QString &name, const QString &harness, bool tui, int sessions,
-                     bool active)
-{
-    return QStringLiteral(R"({"id":"%1","name":"%2","harness_id":"%3","supports_tui":%4,)"
-                          R"("model":"m","branch":"main","created_at":"2026-05-01T10:00:00.000Z",)"
-                          R"("session_count":%5,"has_active_session":%6})")
-        .arg(QStringLiteral("00000000-0000-4000-8000-0000000000%1")
-                 .arg(name.size(), 2, 10, QLatin1Char('0')),
-             name, harness, tui ? QStringLiteral("true") : QStringLiteral("false"))
-        .arg(sessions)
-        .arg(active ? QStringLiteral("true") : QStringLiteral("false"))
-        .toUtf8();
 }
 
 } // namespace
@@ -299,12 +287,10 @@ private slots:
     {
         CannedHttpServer server;
         QVERIFY(server.start());
-        server.script(
-            "GET", kAgentsPath,
-            {CannedResponse::json(200, QByteArray(R"({"data":[)") +
-                                           agentJson(QStringLiteral("c++ helper"),
-                                                     QStringLiteral("codex"), true, 2, false) +
-                                           R"(],"total":1,"limit":200,"offset":0})")});
+        server.script("GET", kAgentsPath,
+                      {CannedResponse::json(
+                          200, dlgtest::agentPage({{kAgentId, QStringLiteral("c++ helper"),
+                                                    QStringLiteral("codex"), true, 2, false}}))});
         PlatformConfig config;
         config.baseUrl = server.baseUrl();
         config.masterKey = QStringLiteral("k");
@@ -334,13 +320,12 @@ private slots:
     {
         CannedHttpServer server;
         QVERIFY(server.start());
-        server.script("GET", kAgentsPath,
-                      {CannedResponse::json(500, R"({"error":"database is down"})"),
-                       CannedResponse::json(200, QByteArray(R"({"data":[)") +
-                                                     agentJson(QStringLiteral("shell"),
-                                                               QStringLiteral("claude-code"), true,
-                                                               0, false) +
-                                                     R"(],"total":1,"limit":200,"offset":0})")});
+        server.script(
+            "GET", kAgentsPath,
+            {CannedResponse::json(500, R"({"error":"database is down"})"),
+             CannedResponse::json(
+                 200, dlgtest::agentPage({{kAgentId, QStringLiteral("shell"),
+                                           QStringLiteral("claude-code"), true, 0, false}}))});
         PlatformConfig config;
         config.baseUrl = server.baseUrl();
         config.masterKey = QStringLiteral("k");

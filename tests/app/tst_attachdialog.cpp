@@ -6,6 +6,7 @@
 #include "attachdialog.h"
 #include "cannedhttpserver.h"
 #include "dlgtestutil.h"
+#include "laptest.h"
 #include "localplatform.h"
 #include "platformclient.h"
 
@@ -24,15 +25,16 @@
 #include <memory>
 
 using namespace lap;
+using dlgtest::agentPage;
 using laptest::CannedHttpServer;
 using laptest::CannedResponse;
 
 namespace {
 
 constexpr int kTimeoutMs = 20000;
-const QByteArray kSessionsPath = "/api/v1/managed_agents/sessions";
-const QByteArray kAgentsPath = "/api/v1/managed_agents/agents";
-const QString kForeignId = QStringLiteral("0f0e0d0c-0b0a-4909-8807-060504030201");
+const QByteArray kSessionsPath = laptest::api("/sessions");
+const QByteArray kAgentsPath = laptest::api("/agents");
+const QString kForeignId = QString::fromLatin1(laptest::kSessionUuid); // not on the local platform
 const QString kAgentA = QStringLiteral("aaaaaaaa-0000-4000-8000-000000000001");
 const QString kAgentB = QStringLiteral("bbbbbbbb-0000-4000-8000-000000000002");
 
@@ -45,23 +47,6 @@ QByteArray sessionJson(const QString &id, const QString &agentId, const QString 
                           R"("idle_timeout_ms":900000})")
         .arg(id, agentId, status)
         .toUtf8();
-}
-
-QByteArray agentPage(const QList<QPair<QString, QString>> &agents) // id, name
-{
-    QByteArray rows;
-    for (const auto &a : agents) {
-        if (!rows.isEmpty())
-            rows += ',';
-        rows += QStringLiteral(R"({"id":"%1","name":"%2","harness_id":"claude-code",)"
-                               R"("supports_tui":true,"model":"m","branch":"main",)"
-                               R"("created_at":"2026-05-01T10:00:00.000Z","session_count":1,)"
-                               R"("has_active_session":true})")
-                    .arg(a.first, a.second)
-                    .toUtf8();
-    }
-    return "{\"data\":[" + rows + "],\"total\":" + QByteArray::number(agents.size()) +
-           ",\"limit\":200,\"offset\":0}";
 }
 
 } // namespace

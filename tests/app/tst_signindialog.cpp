@@ -242,7 +242,7 @@ private slots:
 
     void unreachablePlatformShowsWhy()
     {
-        const quint16 port = dlgtest::closedPort();
+        const quint16 port = laptest::closedPort();
         QVERIFY(port != 0);
         const QString base = QStringLiteral("http://127.0.0.1:%1").arg(port);
         auto d = newDialog();
@@ -287,7 +287,7 @@ private slots:
         laptest::CannedHttpServer silent;
         QVERIFY(silent.start());
         const QString base = silent.baseUrl().toString();
-        const QByteArray agents = "/api/v1/managed_agents/agents";
+        const QByteArray agents = laptest::api("/agents");
         silent.script("GET", agents, {laptest::CannedResponse::stalled()}); // never answers
         auto d = newDialog();
         Form f(d.get());

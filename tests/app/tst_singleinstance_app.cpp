@@ -59,7 +59,7 @@ private slots:
         LocalPlatformOptions o;
         o.readyDelayMs = 0;
         o.quiet = true;
-        o.command = QStringLiteral("env PS1='$ ' bash --norc --noprofile");
+        o.command = laptest::testShell();
         m_platform = std::make_unique<LocalPlatform>(o);
         QString error;
         QVERIFY2(m_platform->start(&error), qPrintable(error));

@@ -5,6 +5,7 @@
 // TerminalTabs and QTermWidgets on the offscreen platform, talking to an in-process local platform
 // over 127.0.0.1 with real PTYs behind it.
 
+#include "laptest.h"
 #include "localplatform.h"
 #include "mainwindow.h"
 #include "remoteterminal.h"
@@ -21,7 +22,6 @@
 namespace windowtest {
 
 constexpr int kTimeoutMs = 20000;
-const QString kShell = QStringLiteral("env PS1='$ ' HISTFILE=/dev/null bash --norc --noprofile");
 
 // Whether one line of the tab's screen is `line` once trimmed.
 inline bool screenHasLine(lap::TerminalTab *tab, const QString &line)
@@ -68,7 +68,7 @@ protected:
     {
         lap::local::LocalPlatformOptions o;
         o.readyDelayMs = 0;
-        o.command = kShell;
+        o.command = laptest::testShell();
         o.quiet = true;
         m_platform = std::make_unique<lap::local::LocalPlatform>(o);
         QString error;
