@@ -6,5 +6,3 @@ lap_add_qtest(tst_attachdialog
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_attachdialog.cpp ${CMAKE_CURRENT_LIST_DIR}/dlgtestutil.h
             ${PROJECT_SOURCE_DIR}/tests/core/cannedhttpserver.h
     LIBS lapapp laplocal TIMEOUT 120)
-# The canned HTTP server of the core tests, for the requests themselves.
-target_include_directories(tst_attachdialog PRIVATE ${PROJECT_SOURCE_DIR}/tests/core)
