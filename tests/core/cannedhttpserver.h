@@ -10,7 +10,6 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QList>
-#include <QPointer>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QSslSocket>
@@ -73,14 +72,6 @@ struct CannedResponse
         r.status = status;
         r.body = body;
         r.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
-        return r;
-    }
-    static CannedResponse text(int status, const QByteArray &body)
-    {
-        CannedResponse r;
-        r.status = status;
-        r.body = body;
-        r.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("text/plain")));
         return r;
     }
     static CannedResponse redirect(int status, const QByteArray &location)
@@ -184,7 +175,6 @@ public:
     {
         return int(requestsTo(method, path).size());
     }
-    qint64 elapsedMs() const { return m_clock.elapsed(); }
 
 protected:
     void incomingConnection(qintptr fd) override

@@ -342,7 +342,6 @@ private slots:
     void row11_reapedDuringStartup()
     {
         m_platform->setReadyDelayMs(4000);
-        connect(m_platform.get(), &LocalPlatform::sessionStatusChanged, this, [] {});
         PlatformClient client(&m_nam, config());
         SessionOpener opener(&client, {});
         QSignalSpy failed(&opener, &SessionOpener::failed);
