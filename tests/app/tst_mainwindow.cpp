@@ -73,14 +73,15 @@ private slots:
         const QSize after = tab->terminal()->terminalSize();
         QVERIFY(after.height() > before.height());
         QTRY_COMPARE_WITH_TIMEOUT(m_platform->lastPtySize(id), after, kTimeoutMs);
-        // tmux applies the PTY's new size to its window a moment later: ask until it has.
-        const QString expected = QStringLiteral("%1 %2").arg(after.height()).arg(after.width());
-        bool seen = false;
-        for (int i = 0; i < 20 && !seen; ++i) {
-            type(tab, QStringLiteral("clear; stty size"));
-            seen = QTest::qWaitFor([&] { return screenHasLine(tab, expected); }, 1000);
-        }
-        QVERIFY2(seen, qPrintable(expected + QLatin1Char('\n') + tab->terminal()->screenText()));
+        // tmux gives the shell's pane the PTY's new size a moment later. The shell says its size
+        // now and again on every SIGWINCH, so the new size shows up whenever it is applied.
+        const QString expected =
+            QStringLiteral("size=%1x%2").arg(after.height()).arg(after.width());
+        type(tab, QStringLiteral("clear; trap 'echo size=$(stty size | tr \\  x)' WINCH; "
+                                 "echo size=$(stty size | tr \\  x)"));
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            tab->terminal()->screenText().contains(expected),
+            qPrintable(expected + QLatin1Char('\n') + tab->terminal()->screenText()), kTimeoutMs);
     }
 
     void ctrlDDetachesAndTheSessionStaysReady()
