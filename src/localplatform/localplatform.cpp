@@ -208,7 +208,7 @@ void LocalPlatform::setNoTmux(bool on)
 
 QString LocalPlatform::agentIdForName(const QString &name)
 {
-    return stableUuid(QStringLiteral("agent:") + name);
+    return seededAgentId(name);
 }
 
 Session *LocalPlatform::findSession(const QString &id)

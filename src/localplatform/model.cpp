@@ -14,11 +14,6 @@ namespace {
 const QStringList kTuiHarnesses = {QStringLiteral("claude-code"), QStringLiteral("codex"),
                                    QStringLiteral("gemini"), QStringLiteral("hermes")};
 
-QJsonValue nullable(const QString &value)
-{
-    return value.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
-}
-
 // zod's name for the type of a JSON value, as in "Expected string, received number".
 QString zodType(const QJsonValue &value)
 {
@@ -212,11 +207,11 @@ QJsonObject Agent::toJson() const
     const QJsonValue null(QJsonValue::Null);
     return QJsonObject{
         {QStringLiteral("id"), id},
-        {QStringLiteral("name"), nullable(name)},
+        {QStringLiteral("name"), stringOrNull(name)},
         {QStringLiteral("harness_id"), harnessId},
         {QStringLiteral("supports_tui"), supportsTui()},
         {QStringLiteral("model"), model},
-        {QStringLiteral("prompt"), nullable(prompt)},
+        {QStringLiteral("prompt"), stringOrNull(prompt)},
         {QStringLiteral("repo_url"), null},
         {QStringLiteral("branch"), QStringLiteral("main")},
         {QStringLiteral("pfp_url"), null},
@@ -247,29 +242,26 @@ bool Session::podAlive() const
 QJsonObject sessionToJson(const Session &s, const SessionView &view)
 {
     const QJsonValue null(QJsonValue::Null);
-    const auto optionalString = [](const QString &v) {
-        return v.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(v);
-    };
     return QJsonObject{
         {QStringLiteral("id"), s.id},
         {QStringLiteral("agent_id"), s.agentId},
         {QStringLiteral("status"), s.status},
-        {QStringLiteral("phase"), optionalString(s.phase)},
+        {QStringLiteral("phase"), stringOrNull(s.phase)},
         {QStringLiteral("phase_detail"), null},
-        {QStringLiteral("failure_reason"), optionalString(s.failureReason)},
-        {QStringLiteral("sandbox_url"), optionalString(view.sandboxUrl)},
-        {QStringLiteral("tty_url"), optionalString(view.ttyUrl)},
+        {QStringLiteral("failure_reason"), stringOrNull(s.failureReason)},
+        {QStringLiteral("sandbox_url"), stringOrNull(view.sandboxUrl)},
+        {QStringLiteral("tty_url"), stringOrNull(view.ttyUrl)},
         {QStringLiteral("tty_token"), view.ttyToken ? QJsonValue(*view.ttyToken) : null},
         {QStringLiteral("supports_tui"), s.supportsTui},
-        {QStringLiteral("harness_session_id"), optionalString(s.harnessSessionId)},
-        {QStringLiteral("task_arn"), optionalString(s.taskArn)},
+        {QStringLiteral("harness_session_id"), stringOrNull(s.harnessSessionId)},
+        {QStringLiteral("task_arn"), stringOrNull(s.taskArn)},
         {QStringLiteral("response"), s.response.isEmpty() ? null : QJsonValue(s.response)},
         {QStringLiteral("created_at"), isoTimestamp(s.createdAt)},
         {QStringLiteral("last_seen_at"),
          s.lastSeenAt.isValid() ? QJsonValue(isoTimestamp(s.lastSeenAt)) : null},
         {QStringLiteral("idle_timeout_ms"), static_cast<double>(view.idleTimeoutMs)},
         {QStringLiteral("origin"), null},
-        {QStringLiteral("title_preview"), view.forList ? null : optionalString(s.titlePreview)},
+        {QStringLiteral("title_preview"), view.forList ? null : stringOrNull(s.titlePreview)},
         {QStringLiteral("sandboxes"), null},
     };
 }
@@ -283,6 +275,11 @@ QJsonObject harnessReply(bool supportsTui, const QString &text)
         {QStringLiteral("parts"),
          QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
                                 {QStringLiteral("text"), QStringLiteral("echo: ") + text}}}}};
+}
+
+QJsonValue stringOrNull(const QString &value)
+{
+    return value.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
 }
 
 QString isoTimestamp(const QDateTime &when)
@@ -323,6 +320,11 @@ bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
     return diff == 0;
 }
 
+QString seededAgentId(const QString &name)
+{
+    return stableUuid(QStringLiteral("agent:") + name);
+}
+
 QList<Agent> seededAgents(const QDateTime &now, int extraAgents)
 {
     struct Seed
@@ -341,26 +343,26 @@ QList<Agent> seededAgents(const QDateTime &now, int extraAgents)
     };
     QList<Agent> agents;
     int age = 0;
-    for (const Seed &seed : seeds) {
+    const auto add = [&](const QString &name, const QString &harness, const QString &model,
+                         const QString &prompt) {
         Agent a;
-        a.name = QString::fromLatin1(seed.name);
-        a.id = stableUuid(QStringLiteral("agent:") + a.name);
-        a.harnessId = QString::fromLatin1(seed.harness);
-        a.model = QString::fromLatin1(seed.model);
-        a.prompt = QString::fromUtf8(seed.prompt);
+        a.name = name;
+        a.id = seededAgentId(name);
+        a.harnessId = harness;
+        a.model = model;
+        a.prompt = prompt;
         a.createdAt = now.addSecs(-60 * ++age); // distinct, so created_at ordering is stable
         agents.append(a);
+    };
+    for (const Seed &seed : seeds) {
+        add(QString::fromLatin1(seed.name), QString::fromLatin1(seed.harness),
+            QString::fromLatin1(seed.model), QString::fromUtf8(seed.prompt));
     }
     // Fillers are older than the seeded agents: `lap shell` still finds its agent on the
     // first page, while a name such as filler-060 needs paging or ?search=.
     for (int i = 1; i <= extraAgents; ++i) {
-        Agent a;
-        a.name = QStringLiteral("filler-%1").arg(i, 3, 10, QLatin1Char('0'));
-        a.id = stableUuid(QStringLiteral("agent:") + a.name);
-        a.harnessId = QStringLiteral("claude-code");
-        a.model = QStringLiteral("claude-sonnet-4-5");
-        a.createdAt = now.addSecs(-60 * (++age));
-        agents.append(a);
+        add(QStringLiteral("filler-%1").arg(i, 3, 10, QLatin1Char('0')),
+            QStringLiteral("claude-code"), QStringLiteral("claude-sonnet-4-5"), QString());
     }
     return agents;
 }

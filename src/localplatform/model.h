@@ -72,6 +72,9 @@ QJsonObject sessionToJson(const Session &session, const SessionView &view);
 // echoes `text` back as one text part.
 QJsonObject harnessReply(bool supportsTui, const QString &text);
 
+// A string field of a row: an empty string is JSON null.
+QJsonValue stringOrNull(const QString &value);
+
 // "2026-06-01T12:00:00.000Z"
 QString isoTimestamp(const QDateTime &when);
 
@@ -83,6 +86,8 @@ QString randomHex(int bytes);
 // Equality whose time depends only on the lengths, for secrets (master key, harness token).
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
 
+// The stable id of the seeded agent called `name`.
+QString seededAgentId(const QString &name);
 // The five seeded agents plus `extraAgents` fillers named filler-001…, newest first.
 QList<Agent> seededAgents(const QDateTime &now, int extraAgents);
 

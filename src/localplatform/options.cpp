@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "options.h"
 
+#include "model.h"
+
 #include <QJsonValue>
 #include <QStringList>
 
@@ -118,10 +120,9 @@ bool LocalPlatformOptions::applyJson(const QJsonObject &json, QString *error)
 
 QJsonObject LocalPlatformOptions::toJson() const
 {
-    const QJsonValue null(QJsonValue::Null);
     return QJsonObject{
         {QStringLiteral("ready_delay_ms"), readyDelayMs},
-        {QStringLiteral("fail_startup"), failStartup.isEmpty() ? null : QJsonValue(failStartup)},
+        {QStringLiteral("fail_startup"), stringOrNull(failStartup)},
         {QStringLiteral("tty_style"), ttyStyleName(ttyStyle)},
         {QStringLiteral("transient_errors"), transientErrors},
         {QStringLiteral("advertise_wrong_token"), advertiseWrongToken},
@@ -129,7 +130,7 @@ QJsonObject LocalPlatformOptions::toJson() const
         {QStringLiteral("drop_after_ms"), dropAfterMs},
         {QStringLiteral("flood_bytes"), static_cast<double>(floodBytes)},
         {QStringLiteral("idle_timeout_ms"), static_cast<double>(idleTimeoutMs)},
-        {QStringLiteral("command"), command.isEmpty() ? null : QJsonValue(command)},
+        {QStringLiteral("command"), stringOrNull(command)},
         {QStringLiteral("no_tmux"), noTmux},
         {QStringLiteral("quiet"), quiet},
     };
