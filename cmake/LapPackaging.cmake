@@ -194,8 +194,12 @@ if(BUILD_TESTING)
             LAP_LRELEASE="$<TARGET_FILE:${QT}::lrelease>")
         # The built binary with no translations installed next to it: the embedded copy answers.
         add_test(NAME lap-desktop_help_de COMMAND lap-desktop --help)
+        set(help_env QT_QPA_PLATFORM=offscreen LANG=C.UTF-8 LC_ALL= LC_MESSAGES= LANGUAGE=de_DE)
+        if(LAP_SANITIZE) # the same sanitizer options as every lap_add_qtest test
+            list(APPEND help_env ${LAP_SANITIZER_TEST_ENV})
+        endif()
         set_tests_properties(lap-desktop_help_de PROPERTIES LABELS i18n
-            ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LANG=C.UTF-8;LC_ALL=;LC_MESSAGES=;LANGUAGE=de_DE"
+            ENVIRONMENT "${help_env}"
             PASS_REGULAR_EXPRESSION "Terminal-Tabs auf Sandboxes der LiteLLM Agent Platform")
         if(LAP_DESKTOP_FILE_VALIDATE)
             # desktop-file-validate exits 0 on hints; print them anyway, and fail on any line.
