@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // RemoteTerminal on the offscreen platform: real QTermWidget, real PTY, real key events.
 #include "dlgtestutil.h"
+#include "laptest.h"
 #include "remoteterminal.h"
 
 #include <QAction>
@@ -13,21 +14,13 @@
 
 using lap::RemoteTerminal;
 using lap::TerminalSettings;
+using laptest::joined; // all bytes the terminal emitted through input(), in order
 
 namespace {
 
 QString str(const char *utf8)
 {
     return QString::fromUtf8(utf8);
-}
-
-// All bytes the terminal emitted through input(), in order.
-QByteArray joined(const QSignalSpy &spy)
-{
-    QByteArray all;
-    for (const QList<QVariant> &args : spy)
-        all += args.at(0).toByteArray();
-    return all;
 }
 
 QString firstLines(RemoteTerminal &t, int n)
