@@ -292,6 +292,7 @@ private slots:
     {
         // 260 agents (see init()): the reference looks at the newest 50 only; we search every
         // page.
+        QCOMPARE(m_platform->agents().size(), 5 + 260);
         const Opened o = runOpener(QStringLiteral("shell"));
         QVERIFY2(!o.error.isError(), qPrintable(o.error.text()));
         QCOMPARE(o.session.agentId, LocalPlatform::agentIdForName(QStringLiteral("shell")));
