@@ -44,8 +44,6 @@ class Http
 public:
     Http(const QUrl &base, const QString &key) : m_base(base.toString()), m_key(key) {}
 
-    void setKey(const QString &key) { m_key = key; }
-
     // `authorization` replaces the default "Bearer <key>"; pass a null QByteArray for the
     // default and an empty one to send no header at all.
     HttpResult request(const QByteArray &verb, const QString &path, const QByteArray &body = {},
@@ -94,20 +92,32 @@ inline QString managed(const QString &rest)
     return QStringLiteral("/api/v1/managed_agents") + rest;
 }
 
+// Where a session of the named seeded agent is created (POST).
+inline QString createPath(const QString &agent = QStringLiteral("shell"))
+{
+    return managed(
+        QStringLiteral("/agents/%1/session").arg(lap::local::LocalPlatform::agentIdForName(agent)));
+}
+
+// Creates a session of the named agent; its id, empty unless the POST answered 200 with one.
+inline QString createSession(Http &http, const QString &agent = QStringLiteral("shell"),
+                             const QByteArray &body = QByteArray(""))
+{
+    const HttpResult r = http.post(createPath(agent), body);
+    return r.status == 200 ? r.object().value(QStringLiteral("id")).toString() : QString();
+}
+
 // Creates a session for the named agent and waits until the platform says `ready`.
 inline QString readySession(Http &http, lap::local::LocalPlatform &platform,
                             const QString &agent = QStringLiteral("shell"))
 {
-    const HttpResult r =
-        http.post(managed(QStringLiteral("/agents/%1/session")
-                              .arg(lap::local::LocalPlatform::agentIdForName(agent))),
-                  R"({"title":"lap-cli"})");
-    const QString id = r.object().value(QStringLiteral("id")).toString();
-    if (r.status != 200 || id.isEmpty())
+    const QString id = createSession(http, agent, R"({"title":"lap-cli"})");
+    if (id.isEmpty())
         return {};
-    (void)QTest::qWaitFor([&] { return platform.sessionStatus(id) == QLatin1String("ready"); },
-                          kWaitMs);
-    return platform.sessionStatus(id) == QLatin1String("ready") ? id : QString();
+    return QTest::qWaitFor([&] { return platform.sessionStatus(id) == QLatin1String("ready"); },
+                           kWaitMs)
+               ? id
+               : QString();
 }
 
 // One /tty connection that records everything it receives.
@@ -117,10 +127,7 @@ public:
     TtyClient()
     {
         connect(&ws, &QWebSocket::connected, this, [this] { connected = true; });
-        connect(&ws, &QWebSocket::disconnected, this, [this] {
-            disconnected = true;
-            closeCode = ws.closeCode();
-        });
+        connect(&ws, &QWebSocket::disconnected, this, [this] { disconnected = true; });
         connect(&ws, &QWebSocket::textMessageReceived, this, [this](const QString &t) {
             text += t;
             ++textFrames;
@@ -174,7 +181,6 @@ public:
     int binaryFrames = 0;
     bool connected = false;
     bool disconnected = false;
-    int closeCode = -1;
 };
 
 // Descriptors open in this process (the directory handle used to count them excluded).

@@ -205,13 +205,7 @@ void TestLocalPlatformExe::optionsFlagsApply()
     QCOMPARE(options.value(QStringLiteral("tty_style")).toString(), QStringLiteral("in-cluster"));
     QCOMPARE(options.value(QStringLiteral("transient_errors")).toInt(), 1);
     QCOMPARE(options.value(QStringLiteral("no_tty_token")).toBool(), true);
-    const QString id =
-        http.post(managed(
-                      QStringLiteral("/agents/%1/session")
-                          .arg(lap::local::LocalPlatform::agentIdForName(QStringLiteral("shell")))))
-            .object()
-            .value(QStringLiteral("id"))
-            .toString();
+    const QString id = createSession(http);
     QCOMPARE(http.get(managed(QStringLiteral("/sessions/") + id)).status, 502);
     QJsonObject row;
     QVERIFY(QTest::qWaitFor(
@@ -227,13 +221,7 @@ void TestLocalPlatformExe::optionsFlagsApply()
         http.post(QStringLiteral("/__local/options"), R"({"fail_startup":"watchdog: pod Failed"})")
             .status,
         200);
-    const QString failing =
-        http.post(managed(
-                      QStringLiteral("/agents/%1/session")
-                          .arg(lap::local::LocalPlatform::agentIdForName(QStringLiteral("shell")))))
-            .object()
-            .value(QStringLiteral("id"))
-            .toString();
+    const QString failing = createSession(http);
     QVERIFY(QTest::qWaitFor(
         [&] {
             row = http.get(managed(QStringLiteral("/sessions/") + failing)).object();

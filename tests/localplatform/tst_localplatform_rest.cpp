@@ -35,11 +35,6 @@ QString sessionPath(const QString &id, const QString &rest = QString())
     return managed(QStringLiteral("/sessions/") + id + rest);
 }
 
-QString createPath(const QString &agent)
-{
-    return managed(QStringLiteral("/agents/%1/session").arg(LocalPlatform::agentIdForName(agent)));
-}
-
 } // namespace
 
 class TestLocalPlatformRest : public QObject
@@ -402,10 +397,7 @@ void TestLocalPlatformRest::failStartupEndsFailed()
     options.failStartup = QStringLiteral("pod never reached Running");
     auto platform = startPlatform(options);
     Http http(platform->baseUrl(), kKey);
-    const QString id = http.post(createPath(QStringLiteral("shell")))
-                           .object()
-                           .value(QStringLiteral("id"))
-                           .toString();
+    const QString id = createSession(http);
     QCOMPARE(platform->sessionStatus(id), QStringLiteral("creating"));
     QTRY_COMPARE_WITH_TIMEOUT(platform->sessionStatus(id), QStringLiteral("failed"), kWaitMs);
     const QJsonObject row = http.get(sessionPath(id)).object();
@@ -564,18 +556,9 @@ void TestLocalPlatformRest::sessionListIsABareArray()
     auto platform = startPlatform(options);
     Http http(platform->baseUrl(), kKey);
     const QString a =
-        http.post(createPath(QStringLiteral("shell")), R"({"initial_prompt":"hello there"})")
-            .object()
-            .value(QStringLiteral("id"))
-            .toString();
-    const QString b = http.post(createPath(QStringLiteral("codex-shell")))
-                          .object()
-                          .value(QStringLiteral("id"))
-                          .toString();
-    const QString c = http.post(createPath(QStringLiteral("shell")))
-                          .object()
-                          .value(QStringLiteral("id"))
-                          .toString();
+        createSession(http, QStringLiteral("shell"), R"({"initial_prompt":"hello there"})");
+    const QString b = createSession(http, QStringLiteral("codex-shell"));
+    const QString c = createSession(http);
 
     QJsonArray list = http.get(managed(QStringLiteral("/sessions"))).array();
     QCOMPARE(list.size(), 3);
@@ -680,10 +663,7 @@ void TestLocalPlatformRest::chatMessagesEcho()
     options.readyDelayMs = 200;
     auto platform = startPlatform(options);
     Http http(platform->baseUrl(), kKey);
-    const QString id = http.post(createPath(QStringLiteral("chat-bot")))
-                           .object()
-                           .value(QStringLiteral("id"))
-                           .toString();
+    const QString id = createSession(http, QStringLiteral("chat-bot"));
     // Sent while creating: answered once the session is ready.
     HttpResult r = http.post(sessionPath(id, QStringLiteral("/message")), R"({"text":"ping 1"})");
     QCOMPARE(r.status, 200);

@@ -246,13 +246,7 @@ void TestLocalPlatformTty::upgradeAuthAndAvailability()
 
     // Not assigned a sandbox yet (or no such session): 503 on the proxy path.
     f.platform->setReadyDelayMs(60000);
-    const QString creating =
-        f.http
-            ->post(managed(QStringLiteral("/agents/%1/session")
-                               .arg(LocalPlatform::agentIdForName(QStringLiteral("shell")))))
-            .object()
-            .value(QStringLiteral("id"))
-            .toString();
+    const QString creating = createSession(*f.http);
     QCOMPARE(rawUpgrade(port, "/api/v1/managed_agents/sessions/" + creating.toUtf8() +
                                   "/tty?token=" + good),
              QByteArray("HTTP/1.1 503 Service Unavailable"));
