@@ -9,27 +9,13 @@
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QKeyEvent>
-#include <QPainter>
 #include <QPalette>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
-#include <QStyle>
 
 namespace lap {
 
 namespace {
-
-QIcon activeDot()
-{
-    QPixmap pm(16, 16);
-    pm.fill(Qt::transparent);
-    QPainter p(&pm);
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(Qt::NoPen);
-    p.setBrush(QColor(0x2e, 0xa0, 0x43));
-    p.drawEllipse(QRectF(4, 4, 8, 8));
-    return QIcon(pm);
-}
 
 // English plurals that read right without a translation loaded; translators get both forms.
 QString plural(const char *one, const char *many, int n)
@@ -161,7 +147,7 @@ QVariant AgentListModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::DecorationRole:
         if (index.column() == SessionsColumn && a.hasActiveSession) {
-            static const QIcon dot = activeDot();
+            static const QIcon dot = statusDot(QColor(0x2e, 0xa0, 0x43));
             return dot;
         }
         break;
@@ -313,18 +299,7 @@ void AgentPicker::onListed(quint64 generation, const QString &filter, const Resu
 
 void AgentPicker::fitColumns()
 {
-    // Every column as wide as its (visible) contents, and what is left to the name: a
-    // stretched name column would be the one squeezed when the others are wide.
-    QTreeView *view = m_ui->agentView;
-    int used = 0;
-    for (int c = 0; c < AgentListModel::ColumnCount; ++c) {
-        view->resizeColumnToContents(c);
-        used += view->columnWidth(c);
-    }
-    const int spare = view->viewport()->width() - used;
-    if (spare > 0)
-        view->setColumnWidth(AgentListModel::NameColumn,
-                             view->columnWidth(AgentListModel::NameColumn) + spare);
+    lap::fitColumns(m_ui->agentView, AgentListModel::ColumnCount, AgentListModel::NameColumn);
 }
 
 void AgentPicker::selectAfterLoad(const QString &preferredId)
@@ -354,26 +329,13 @@ void AgentPicker::selectAfterLoad(const QString &preferredId)
 void AgentPicker::showMessage(const QString &text, bool offerRetry, bool isError,
                               const QString &detail)
 {
-    m_ui->messageLabel->setText(text);
-    m_ui->messageLabel->setToolTip(detail);
-    // Only failures get the warning sign; "no agents" and "loading" are not problems.
-    if (isError) {
-        const int size = style()->pixelMetric(QStyle::PM_MessageBoxIconSize, nullptr, this);
-        m_ui->messageIcon->setPixmap(
-            style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this).pixmap(size));
-        m_ui->messageIcon->show();
-    } else {
-        m_ui->messageIcon->hide();
-    }
-    m_ui->retryButton->setVisible(offerRetry);
-    m_ui->stack->setCurrentWidget(m_ui->messagePage);
+    showListMessage(m_ui.get(), text, offerRetry, isError, detail);
     onSelectionChanged();
 }
 
 void AgentPicker::setBusy(bool busy, const QString &status)
 {
-    m_ui->busyBar->setVisible(busy);
-    m_ui->statusLabel->setText(status);
+    setListBusy(m_ui.get(), busy, status);
 }
 
 Agent AgentPicker::selectedAgent() const

@@ -7,12 +7,10 @@
 
 #include <QGuiApplication>
 #include <QHeaderView>
-#include <QPainter>
 #include <QPalette>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSortFilterProxyModel>
-#include <QStyle>
 
 #include <algorithm>
 #include <limits>
@@ -20,18 +18,6 @@
 namespace lap {
 
 namespace {
-
-QIcon statusDot(const QColor &color)
-{
-    QPixmap pm(16, 16);
-    pm.fill(Qt::transparent);
-    QPainter p(&pm);
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(Qt::NoPen);
-    p.setBrush(color);
-    p.drawEllipse(QRectF(4, 4, 8, 8));
-    return QIcon(pm);
-}
 
 // English plurals that read right without a translation loaded; translators get both forms.
 QString plural(const char *one, const char *many, int n)
@@ -451,20 +437,10 @@ void AttachDialog::rebuildAgentFilter()
 
 void AttachDialog::fitColumns()
 {
-    // Every column as wide as its contents, and what is left to the agent's name.
     // Short columns side by side ("< 1 min" next to "< 1 min ago") need air between them.
     QTreeView *view = m_ui->sessionView;
-    const int gap = 2 * view->fontMetrics().averageCharWidth();
-    int used = 0;
-    for (int c = 0; c < SessionListModel::ColumnCount; ++c) {
-        view->resizeColumnToContents(c);
-        view->setColumnWidth(c, view->columnWidth(c) + gap);
-        used += view->columnWidth(c);
-    }
-    const int spare = view->viewport()->width() - used;
-    if (spare > 0)
-        view->setColumnWidth(SessionListModel::AgentColumn,
-                             view->columnWidth(SessionListModel::AgentColumn) + spare);
+    lap::fitColumns(view, SessionListModel::ColumnCount, SessionListModel::AgentColumn,
+                    2 * view->fontMetrics().averageCharWidth());
 }
 
 void AttachDialog::selectAfterLoad(const QString &preferredId)
@@ -501,26 +477,13 @@ void AttachDialog::selectAfterLoad(const QString &preferredId)
 void AttachDialog::showMessage(const QString &text, bool offerRetry, bool isError,
                                const QString &detail)
 {
-    m_ui->messageLabel->setText(text);
-    m_ui->messageLabel->setToolTip(detail);
-    // Only failures get the warning sign; "no sessions" and "loading" are not problems.
-    if (isError) {
-        const int size = style()->pixelMetric(QStyle::PM_MessageBoxIconSize, nullptr, this);
-        m_ui->messageIcon->setPixmap(
-            style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this).pixmap(size));
-        m_ui->messageIcon->show();
-    } else {
-        m_ui->messageIcon->hide();
-    }
-    m_ui->retryButton->setVisible(offerRetry);
-    m_ui->stack->setCurrentWidget(m_ui->messagePage);
+    showListMessage(m_ui.get(), text, offerRetry, isError, detail);
     onSelectionChanged();
 }
 
 void AttachDialog::setBusy(bool busy, const QString &status)
 {
-    m_ui->busyBar->setVisible(busy);
-    m_ui->statusLabel->setText(status);
+    setListBusy(m_ui.get(), busy, status);
 }
 
 Session AttachDialog::selectedRow() const
