@@ -36,6 +36,38 @@ KeepAlivePolicy policy(qint64 idle, qint64 minInterval)
     return p;
 }
 
+// A SessionKeepAlive for kSessionId (15 min window, 2 min interval) on a fake clock that starts
+// at `nowMs`, against a canned server whose touches (GET kEventsPath) get `answers` in order;
+// `touched` records its signals. Each test checks server.isListening() first.
+struct KeepAliveRig
+{
+    KeepAliveRig(QNetworkAccessManager *nam, qint64 nowMs, QList<CannedResponse> answers)
+        : client(nam, startServer(server, std::move(answers)))
+        , now(nowMs)
+        , keepAlive(&client, kSessionId)
+        , touched(&keepAlive, &SessionKeepAlive::touched)
+    {
+        keepAlive.setClock([this] { return now; });
+    }
+    KeepAliveRig(const KeepAliveRig &) = delete;
+    KeepAliveRig &operator=(const KeepAliveRig &) = delete;
+
+    CannedHttpServer server;
+    PlatformClient client;
+    qint64 now;
+    SessionKeepAlive keepAlive;
+    QSignalSpy touched;
+
+private:
+    static PlatformConfig startServer(CannedHttpServer &server, QList<CannedResponse> answers)
+    {
+        server.start();
+        if (!answers.isEmpty())
+            server.script("GET", kEventsPath, std::move(answers));
+        return {server.baseUrl(), QStringLiteral("mk"), 30000, {}, {}};
+    }
+};
+
 } // namespace
 
 class TestSessionKeepAlive : public QObject
@@ -157,152 +189,126 @@ private slots:
 
     void touchesOnlyForInputAndRateLimits()
     {
-        CannedHttpServer server;
-        QVERIFY(server.start());
-        server.script("GET", kEventsPath, {CannedResponse::eventStream(200)});
-        PlatformClient client(&m_nam, {server.baseUrl(), QStringLiteral("mk"), 30000, {}, {}});
-        qint64 now = 1000000;
-        SessionKeepAlive keepAlive(&client, kSessionId); // 15 min window, 2 min interval
-        keepAlive.setClock([&now] { return now; });
-        QSignalSpy touched(&keepAlive, &SessionKeepAlive::touched);
+        KeepAliveRig f(&m_nam, 1000000, {CannedResponse::eventStream(200)});
+        QVERIFY(f.server.isListening()); // 15 min window, 2 min interval
 
         // Attached but the user never typed: nothing, however long.
-        keepAlive.check();
-        now += 3600000;
-        keepAlive.check();
-        QCOMPARE(keepAlive.msUntilNextCheck(), -1);
+        f.keepAlive.check();
+        f.now += 3600000;
+        f.keepAlive.check();
+        QCOMPARE(f.keepAlive.msUntilNextCheck(), -1);
         QTest::qWait(200);
-        QCOMPARE(server.count("GET", kEventsPath), 0);
+        QCOMPARE(f.server.count("GET", kEventsPath), 0);
 
         // The first keystroke touches at once (a resumed session may be nearly a window old).
-        keepAlive.noteInput();
-        QTRY_COMPARE_WITH_TIMEOUT(touched.count(), 1, kTimeoutMs);
-        QCOMPARE(touched.at(0).at(0).toBool(), true);
-        QCOMPARE(touched.at(0).at(1).toString(), QString());
-        QCOMPARE(server.count("GET", kEventsPath), 1);
-        const laptest::CannedRequest req = server.requestsTo("GET", kEventsPath).first();
+        f.keepAlive.noteInput();
+        QTRY_COMPARE_WITH_TIMEOUT(f.touched.count(), 1, kTimeoutMs);
+        QCOMPARE(f.touched.at(0).at(0).toBool(), true);
+        QCOMPARE(f.touched.at(0).at(1).toString(), QString());
+        QCOMPARE(f.server.count("GET", kEventsPath), 1);
+        const laptest::CannedRequest req = f.server.requestsTo("GET", kEventsPath).first();
         QCOMPARE(req.header("authorization"), QByteArray("Bearer mk"));
         QCOMPARE(req.header("accept"), QByteArray("text/event-stream"));
-        QCOMPARE(keepAlive.lastTouchMs(), now);
-        const qint64 firstTouch = now;
+        QCOMPARE(f.keepAlive.lastTouchMs(), f.now);
+        const qint64 firstTouch = f.now;
 
         // Typing on: the next check is armed for one interval after the touch, not sooner.
-        now += 10000;
-        keepAlive.noteInput();
+        f.now += 10000;
+        f.keepAlive.noteInput();
         // Qt's coarse timers may fire up to 5 % late (and report their remaining time so).
-        QVERIFY(keepAlive.msUntilNextCheck() > 100000);
-        QVERIFY(keepAlive.msUntilNextCheck() <= 110000 * 105 / 100);
-        now = firstTouch + 119999;
-        keepAlive.check();
+        QVERIFY(f.keepAlive.msUntilNextCheck() > 100000);
+        QVERIFY(f.keepAlive.msUntilNextCheck() <= 110000 * 105 / 100);
+        f.now = firstTouch + 119999;
+        f.keepAlive.check();
         QTest::qWait(200);
-        QCOMPARE(server.count("GET", kEventsPath), 1);
-        now = firstTouch + 120000;
-        keepAlive.check();
-        QTRY_COMPARE_WITH_TIMEOUT(touched.count(), 2, kTimeoutMs);
-        QCOMPARE(server.count("GET", kEventsPath), 2);
+        QCOMPARE(f.server.count("GET", kEventsPath), 1);
+        f.now = firstTouch + 120000;
+        f.keepAlive.check();
+        QTRY_COMPARE_WITH_TIMEOUT(f.touched.count(), 2, kTimeoutMs);
+        QCOMPARE(f.server.count("GET", kEventsPath), 2);
 
         // The user stops: that input is covered, nothing more is sent and nothing is armed.
-        now += 3600000;
-        keepAlive.check();
-        QCOMPARE(keepAlive.msUntilNextCheck(), -1);
+        f.now += 3600000;
+        f.keepAlive.check();
+        QCOMPARE(f.keepAlive.msUntilNextCheck(), -1);
         QTest::qWait(200);
-        QCOMPARE(server.count("GET", kEventsPath), 2);
+        QCOMPARE(f.server.count("GET", kEventsPath), 2);
     }
 
     void disabledSendsNothingUntilEnabled()
     {
-        CannedHttpServer server;
-        QVERIFY(server.start());
-        server.script("GET", kEventsPath, {CannedResponse::eventStream(200)});
-        PlatformClient client(&m_nam, {server.baseUrl(), QStringLiteral("mk"), 30000, {}, {}});
-        qint64 now = 5000000;
-        SessionKeepAlive keepAlive(&client, kSessionId);
-        keepAlive.setClock([&now] { return now; });
-        QSignalSpy touched(&keepAlive, &SessionKeepAlive::touched);
-        keepAlive.setEnabled(false);
-        QVERIFY(!keepAlive.isEnabled());
-        keepAlive.noteInput();
-        keepAlive.check();
-        QCOMPARE(keepAlive.msUntilNextCheck(), -1);
+        KeepAliveRig f(&m_nam, 5000000, {CannedResponse::eventStream(200)});
+        QVERIFY(f.server.isListening());
+        f.keepAlive.setEnabled(false);
+        QVERIFY(!f.keepAlive.isEnabled());
+        f.keepAlive.noteInput();
+        f.keepAlive.check();
+        QCOMPARE(f.keepAlive.msUntilNextCheck(), -1);
         QTest::qWait(300);
-        QCOMPARE(server.count("GET", kEventsPath), 0);
+        QCOMPARE(f.server.count("GET", kEventsPath), 0);
 
         // Typed while off: turning it on refreshes at once.
-        keepAlive.setEnabled(true);
-        QTRY_COMPARE_WITH_TIMEOUT(touched.count(), 1, kTimeoutMs);
-        QCOMPARE(server.count("GET", kEventsPath), 1);
+        f.keepAlive.setEnabled(true);
+        QTRY_COMPARE_WITH_TIMEOUT(f.touched.count(), 1, kTimeoutMs);
+        QCOMPARE(f.server.count("GET", kEventsPath), 1);
     }
 
     void failedTouchIsRetriedSooner()
     {
-        CannedHttpServer server;
-        QVERIFY(server.start());
-        server.script("GET", kEventsPath,
-                      {CannedResponse::json(502, R"({"error":"upstream down"})"),
-                       CannedResponse::eventStream(200)});
-        PlatformClient client(&m_nam, {server.baseUrl(), QStringLiteral("mk"), 30000, {}, {}});
-        qint64 now = 7000000;
-        SessionKeepAlive keepAlive(&client, kSessionId); // interval 120 s: retry after 30 s
-        keepAlive.setClock([&now] { return now; });
-        QSignalSpy touched(&keepAlive, &SessionKeepAlive::touched);
-        keepAlive.noteInput();
-        QTRY_COMPARE_WITH_TIMEOUT(touched.count(), 1, kTimeoutMs);
-        QCOMPARE(touched.at(0).at(0).toBool(), false);
-        QCOMPARE(touched.at(0).at(1).toString(),
+        KeepAliveRig f(&m_nam, 7000000,
+                       {CannedResponse::json(502, R"({"error":"upstream down"})"),
+                        CannedResponse::eventStream(200)});
+        QVERIFY(f.server.isListening()); // interval 120 s: retry after 30 s
+        f.keepAlive.noteInput();
+        QTRY_COMPARE_WITH_TIMEOUT(f.touched.count(), 1, kTimeoutMs);
+        QCOMPARE(f.touched.at(0).at(0).toBool(), false);
+        QCOMPARE(f.touched.at(0).at(1).toString(),
                  QStringLiteral("Refreshing the session failed: server error (HTTP 502): upstream "
                                 "down. The platform had a problem; try again in a moment."));
-        QCOMPARE(keepAlive.lastTouchMs(), kNever);
-        QVERIFY(keepAlive.msUntilNextCheck() > 29000);
-        QVERIFY(keepAlive.msUntilNextCheck() <= 30000 * 105 / 100);
+        QCOMPARE(f.keepAlive.lastTouchMs(), kNever);
+        QVERIFY(f.keepAlive.msUntilNextCheck() > 29000);
+        QVERIFY(f.keepAlive.msUntilNextCheck() <= 30000 * 105 / 100);
 
-        now += 29999;
-        keepAlive.check();
+        f.now += 29999;
+        f.keepAlive.check();
         QTest::qWait(200);
-        QCOMPARE(server.count("GET", kEventsPath), 1);
-        now += 1;
-        keepAlive.check();
-        QTRY_COMPARE_WITH_TIMEOUT(touched.count(), 2, kTimeoutMs);
-        QCOMPARE(touched.at(1).at(0).toBool(), true);
-        QCOMPARE(keepAlive.lastTouchMs(), now);
+        QCOMPARE(f.server.count("GET", kEventsPath), 1);
+        f.now += 1;
+        f.keepAlive.check();
+        QTRY_COMPARE_WITH_TIMEOUT(f.touched.count(), 2, kTimeoutMs);
+        QCOMPARE(f.touched.at(1).at(0).toBool(), true);
+        QCOMPARE(f.keepAlive.lastTouchMs(), f.now);
     }
 
     void goneSessionBacksOffAWholeInterval()
     {
-        CannedHttpServer server;
-        QVERIFY(server.start());
-        server.script("GET", kEventsPath,
-                      {CannedResponse::json(404, "{\"error\":\"session " + kSessionId.toLatin1() +
-                                                     " not found\"}")});
-        PlatformClient client(&m_nam, {server.baseUrl(), QStringLiteral("mk"), 30000, {}, {}});
-        qint64 now = 9000000;
-        SessionKeepAlive keepAlive(&client, kSessionId);
-        keepAlive.setClock([&now] { return now; });
-        QSignalSpy touched(&keepAlive, &SessionKeepAlive::touched);
-        keepAlive.noteInput();
-        QTRY_COMPARE_WITH_TIMEOUT(touched.count(), 1, kTimeoutMs);
-        QCOMPARE(touched.at(0).at(0).toBool(), false);
-        now += 30000;
-        keepAlive.check();
+        KeepAliveRig f(&m_nam, 9000000,
+                       {CannedResponse::json(404, "{\"error\":\"session " + kSessionId.toLatin1() +
+                                                      " not found\"}")});
+        QVERIFY(f.server.isListening());
+        f.keepAlive.noteInput();
+        QTRY_COMPARE_WITH_TIMEOUT(f.touched.count(), 1, kTimeoutMs);
+        QCOMPARE(f.touched.at(0).at(0).toBool(), false);
+        f.now += 30000;
+        f.keepAlive.check();
         QTest::qWait(200);
-        QCOMPARE(server.count("GET", kEventsPath), 1);
-        now += 90000;
-        keepAlive.check();
-        QTRY_COMPARE_WITH_TIMEOUT(touched.count(), 2, kTimeoutMs);
-        QCOMPARE(server.count("GET", kEventsPath), 2);
+        QCOMPARE(f.server.count("GET", kEventsPath), 1);
+        f.now += 90000;
+        f.keepAlive.check();
+        QTRY_COMPARE_WITH_TIMEOUT(f.touched.count(), 2, kTimeoutMs);
+        QCOMPARE(f.server.count("GET", kEventsPath), 2);
     }
 
     void noWindowNoTouch()
     {
-        CannedHttpServer server;
-        QVERIFY(server.start());
-        PlatformClient client(&m_nam, {server.baseUrl(), QStringLiteral("mk"), 30000, {}, {}});
-        SessionKeepAlive keepAlive(&client, kSessionId);
-        keepAlive.setIdleWindowMs(0); // idle_timeout_ms null: an inline harness
-        keepAlive.noteInput();
-        keepAlive.check();
-        QCOMPARE(keepAlive.msUntilNextCheck(), -1);
+        KeepAliveRig f(&m_nam, 11000000, {}); // nothing scripted: a touch would get a 404
+        QVERIFY(f.server.isListening());
+        f.keepAlive.setIdleWindowMs(0); // idle_timeout_ms null: an inline harness
+        f.keepAlive.noteInput();
+        f.keepAlive.check();
+        QCOMPARE(f.keepAlive.msUntilNextCheck(), -1);
         QTest::qWait(200);
-        QCOMPARE(server.requests().size(), 0);
+        QCOMPARE(f.server.requests().size(), 0);
     }
 
     // ---- against the local platform --------------------------------------------------------
