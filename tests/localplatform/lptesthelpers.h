@@ -44,10 +44,11 @@ class Http
 public:
     Http(const QUrl &base, const QString &key) : m_base(base.toString()), m_key(key) {}
 
-    // `authorization` replaces the default "Bearer <key>"; pass a null QByteArray for the
-    // default and an empty one to send no header at all.
-    HttpResult request(const QByteArray &verb, const QString &path, const QByteArray &body = {},
-                       const QByteArray &authorization = QByteArray())
+    // Sends without waiting; the caller deletes the reply. `authorization` replaces the
+    // default "Bearer <key>"; pass a null QByteArray for the default and an empty one to send
+    // no header at all. A non-null body goes as application/json.
+    QNetworkReply *send(const QByteArray &verb, const QString &path, const QByteArray &body = {},
+                        const QByteArray &authorization = QByteArray())
     {
         QNetworkRequest req(QUrl(m_base + path));
         if (authorization.isNull())
@@ -57,7 +58,14 @@ public:
         if (!body.isNull())
             req.setHeader(QNetworkRequest::ContentTypeHeader,
                           QByteArrayLiteral("application/json"));
-        QNetworkReply *reply = m_nam.sendCustomRequest(req, verb, body);
+        return m_nam.sendCustomRequest(req, verb, body);
+    }
+
+    // send(), then waits for the whole reply.
+    HttpResult request(const QByteArray &verb, const QString &path, const QByteArray &body = {},
+                       const QByteArray &authorization = QByteArray())
+    {
+        QNetworkReply *reply = send(verb, path, body, authorization);
         QSignalSpy done(reply, &QNetworkReply::finished);
         if (!reply->isFinished())
             done.wait(kWaitMs);
@@ -76,10 +84,6 @@ public:
         return request("POST", path, body);
     }
     HttpResult del(const QString &path) { return request("DELETE", path); }
-
-    QNetworkAccessManager *nam() { return &m_nam; }
-    QString base() const { return m_base; }
-    QByteArray authHeader() const { return "Bearer " + m_key.toUtf8(); }
 
 private:
     QNetworkAccessManager m_nam;

@@ -471,9 +471,7 @@ void TestLocalPlatformRest::restartIsSynchronousAnd409WhileCreating()
 
     // While a restart runs, another restart is refused.
     platform->setReadyDelayMs(60000);
-    QNetworkRequest req(QUrl(http.base() + sessionPath(id, QStringLiteral("/restart"))));
-    req.setRawHeader("Authorization", http.authHeader());
-    QNetworkReply *pending = http.nam()->post(req, QByteArray());
+    QNetworkReply *pending = http.send("POST", sessionPath(id, QStringLiteral("/restart")));
     QTRY_COMPARE_WITH_TIMEOUT(platform->sessionStatus(id), QStringLiteral("creating"), kWaitMs);
     r = http.post(sessionPath(id, QStringLiteral("/restart")));
     QCOMPARE(r.status, 409);
@@ -600,9 +598,7 @@ void TestLocalPlatformRest::eventsAndMessagesBumpLastSeen()
     QCOMPARE(lastSeen(), seeded);
 
     // Opening /events does, and the stream stays open with an initial comment.
-    QNetworkRequest req(QUrl(http.base() + sessionPath(id, QStringLiteral("/events"))));
-    req.setRawHeader("Authorization", http.authHeader());
-    QNetworkReply *events = http.nam()->get(req);
+    QNetworkReply *events = http.send("GET", sessionPath(id, QStringLiteral("/events")));
     QByteArray received;
     QObject::connect(events, &QNetworkReply::readyRead, events,
                      [&] { received += events->readAll(); });
@@ -640,9 +636,7 @@ void TestLocalPlatformRest::idleReaperSparesBumpedSessions()
     QElapsedTimer alive;
     alive.start();
     while (alive.elapsed() < 3500) {
-        QNetworkRequest req(QUrl(http.base() + sessionPath(id, QStringLiteral("/events"))));
-        req.setRawHeader("Authorization", http.authHeader());
-        QNetworkReply *events = http.nam()->get(req);
+        QNetworkReply *events = http.send("GET", sessionPath(id, QStringLiteral("/events")));
         QTRY_VERIFY_WITH_TIMEOUT(events->bytesAvailable() > 0 || events->isFinished(), kWaitMs);
         events->abort();
         events->deleteLater();
