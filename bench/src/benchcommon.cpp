@@ -33,15 +33,17 @@ qint64 nowNs()
     return qint64(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
 }
 
-double percentile(QVector<double> sorted, double p)
+namespace {
+
+// Nearest rank over a sorted, non-empty vector: the smallest value with at least p % of the
+// samples at or below it.
+double percentileOfSorted(const QVector<double> &sorted, double p)
 {
-    if (sorted.isEmpty())
-        return 0;
-    std::sort(sorted.begin(), sorted.end());
-    // Nearest rank: the smallest value with at least p % of the samples at or below it.
     const int rank = std::max(1, int(std::ceil(p / 100.0 * sorted.size())));
     return sorted.at(std::min(rank, int(sorted.size())) - 1);
 }
+
+} // namespace
 
 Stats statsOf(QVector<double> v)
 {
@@ -52,8 +54,8 @@ Stats statsOf(QVector<double> v)
     std::sort(v.begin(), v.end());
     s.min = v.first();
     s.max = v.last();
-    s.median = percentile(v, 50);
-    s.p99 = percentile(v, 99);
+    s.median = percentileOfSorted(v, 50);
+    s.p99 = percentileOfSorted(v, 99);
     double sum = 0;
     for (double x : v)
         sum += x;

@@ -36,7 +36,7 @@ inline double nsToMs(qint64 ns)
     return double(ns) / 1e6;
 }
 
-// Nearest-rank percentiles over a copy of `v`.
+// Nearest-rank percentiles over a copy of `v`, sorted once.
 struct Stats
 {
     int n = 0;
@@ -44,7 +44,6 @@ struct Stats
     QJsonObject toJson() const;
 };
 Stats statsOf(QVector<double> v);
-double percentile(QVector<double> sorted, double p);
 QJsonArray toJsonArray(const QVector<double> &v);
 QVector<double> fromJsonArray(const QJsonArray &a);
 

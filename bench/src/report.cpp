@@ -52,6 +52,9 @@ struct Row
     QString target;
     int met = -1; // 1 met, 0 missed, -1 no target
     QString note;
+    // Filled once the rows are final, for every output.
+    Stats stats;
+    Stats baselineStats;
 };
 
 QString fmt(double v, const QString &unit)
@@ -68,15 +71,15 @@ QJsonObject rowJson(const Row &r)
     QJsonObject o{{QStringLiteral("group"), r.group},
                   {QStringLiteral("figure"), r.figure},
                   {QStringLiteral("unit"), r.unit},
-                  {QStringLiteral("stats"), statsOf(r.samples).toJson()},
+                  {QStringLiteral("stats"), r.stats.toJson()},
                   {QStringLiteral("samples"), toJsonArray(r.samples)},
                   {QStringLiteral("target"), r.target},
                   {QStringLiteral("met"), r.met < 0 ? QJsonValue() : QJsonValue(r.met == 1)}};
     if (!r.baseline.isEmpty()) {
         o.insert(QStringLiteral("baseline"), r.baselineName);
-        o.insert(QStringLiteral("baseline_stats"), statsOf(r.baseline).toJson());
+        o.insert(QStringLiteral("baseline_stats"), r.baselineStats.toJson());
         o.insert(QStringLiteral("ratio_median"),
-                 statsOf(r.samples).median / std::max(1e-12, statsOf(r.baseline).median));
+                 r.stats.median / std::max(1e-12, r.baselineStats.median));
     }
     if (!r.note.isEmpty())
         o.insert(QStringLiteral("note"), r.note);
@@ -260,10 +263,10 @@ void drawCdf(QPainter &p, const QRect &area, const QString &title, const QList<S
         p.drawPath(path);
         p.fillRect(QRectF(plot.right() - 420, legendY + 3, 14, 4), s.colour);
         p.setPen(QColor(0x22, 0x22, 0x22));
+        const Stats st = statsOf(s.values);
         p.drawText(QRectF(plot.right() - 400, legendY - 4, 395, 16), Qt::AlignLeft,
                    QStringLiteral("%1 (p50 %2, p99 %3 ms)")
-                       .arg(s.label, fmt(statsOf(s.values).median, QString()),
-                            fmt(statsOf(s.values).p99, QString())));
+                       .arg(s.label, fmt(st.median, QString()), fmt(st.p99, QString())));
         legendY += 18;
     }
     p.setPen(QColor(0x99, 0x99, 0x99));
@@ -603,6 +606,10 @@ int runReport(const QStringList &args)
     rows.erase(
         std::remove_if(rows.begin(), rows.end(), [](const Row &r) { return r.samples.isEmpty(); }),
         rows.end());
+    for (Row &r : rows) {
+        r.stats = statsOf(r.samples);
+        r.baselineStats = statsOf(r.baseline);
+    }
 
     // ---- outputs ----
     QJsonArray rowsJson;
@@ -635,10 +642,10 @@ int runReport(const QStringList &args)
                 md += QStringLiteral("| **%1** | | | | | | | | |\n").arg(r.group);
                 lastGroup = r.group;
             }
-            const Stats s = statsOf(r.samples);
+            const Stats &s = r.stats;
             QString base = QStringLiteral("—"), ratio = QStringLiteral("—");
             if (!r.baseline.isEmpty()) {
-                const Stats b = statsOf(r.baseline);
+                const Stats &b = r.baselineStats;
                 base =
                     QStringLiteral("%1 %2 (%3)").arg(fmt(b.median, r.unit), r.unit, r.baselineName);
                 ratio = QStringLiteral("%1×").arg(s.median / std::max(1e-12, b.median), 0, 'f', 2);
