@@ -55,21 +55,28 @@ private:
                m_tty->url().toEncoded() + "\",\"tty_token\":\"harness-token\"}";
     }
 
-    // A tab shown at a fixed size that opened the agent and whose terminal is connected.
-    bool openTab(bool autoReconnect = false)
+    // m_tab: a TerminalTab on the canned platform, shown at a fixed size; false if it was
+    // never exposed.
+    bool makeTab(const AppSettings &settings = AppSettings())
     {
-        m_rest->scriptAgentAndCreate(kAgentUuid, CannedResponse::json(200, sessionRow("ready")));
         PlatformConfig platform;
         platform.baseUrl = m_rest->baseUrl();
         platform.masterKey = QLatin1String(kKey);
         platform.requestTimeoutMs = kWait;
-        AppSettings settings;
-        settings.autoReconnect = autoReconnect;
-        settings.keepSessionsAlive = false;
         m_tab = std::make_unique<TerminalTab>(m_nam.get(), platform, settings);
         m_tab->resize(800, 500);
         m_tab->show();
-        if (!QTest::qWaitForWindowExposed(m_tab.get()))
+        return QTest::qWaitForWindowExposed(m_tab.get());
+    }
+
+    // A tab that opened the agent and whose terminal is connected.
+    bool openTab(bool autoReconnect = false)
+    {
+        m_rest->scriptAgentAndCreate(kAgentUuid, CannedResponse::json(200, sessionRow("ready")));
+        AppSettings settings;
+        settings.autoReconnect = autoReconnect;
+        settings.keepSessionsAlive = false;
+        if (!makeTab(settings))
             return false;
         m_tab->openAgent(QLatin1String(kAgentUuid));
         return QTest::qWaitFor(
@@ -258,13 +265,7 @@ private slots:
         body += "\"}";
         m_rest->script("GET", api(QByteArray("/agents/") + kAgentUuid),
                        {CannedResponse::json(200, body)});
-        PlatformConfig platform;
-        platform.baseUrl = m_rest->baseUrl();
-        platform.masterKey = QLatin1String(kKey);
-        m_tab = std::make_unique<TerminalTab>(m_nam.get(), platform, AppSettings());
-        m_tab->resize(800, 500);
-        m_tab->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_tab.get()));
+        QVERIFY(makeTab());
         LoopProbe probe;
         m_tab->openAgent(QLatin1String(kAgentUuid));
         QTRY_COMPARE_WITH_TIMEOUT(m_tab->state(), TerminalTab::State::Failed, kWait);
@@ -285,12 +286,7 @@ private slots:
         drip.dripMs = 50;
         drip.dripBodyOnly = true;
         m_rest->script("GET", api(QByteArray("/agents/") + kAgentUuid), {drip});
-        PlatformConfig platform;
-        platform.baseUrl = m_rest->baseUrl();
-        platform.masterKey = QLatin1String(kKey);
-        m_tab = std::make_unique<TerminalTab>(m_nam.get(), platform, AppSettings());
-        m_tab->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_tab.get()));
+        QVERIFY(makeTab());
         m_tab->openAgent(QLatin1String(kAgentUuid));
         QTRY_COMPARE_WITH_TIMEOUT(m_rest->count("GET", api(QByteArray("/agents/") + kAgentUuid)), 1,
                                   kWait);
