@@ -161,7 +161,6 @@ bool PlatformProcess::start(const QString &program, const QStringList &extraArgs
             if (!o.isEmpty()) {
                 m_base = QUrl(o.value(QStringLiteral("base")).toString());
                 m_key = o.value(QStringLiteral("key")).toString();
-                m_ttyToken = o.value(QStringLiteral("tty_token")).toString();
                 return true;
             }
         }
@@ -251,10 +250,9 @@ bool PaintWatch::eventFilter(QObject *watched, QEvent *event)
     m_inside = true;
     static_cast<QObject *>(m_widget)->event(event);
     m_inside = false;
-    m_lastEnd = nowNs();
-    ++m_paints;
+    const qint64 end = nowNs();
     if (m_onPaint)
-        m_onPaint(m_lastEnd);
+        m_onPaint(end);
     return true;
 }
 
@@ -415,9 +413,18 @@ void addCommonOptions(QCommandLineParser &p)
                  QStringLiteral("path")});
     p.addOption({QStringLiteral("out"), QStringLiteral("result JSON file (default: stdout)"),
                  QStringLiteral("path")});
+    p.addHelpOption();
+}
+
+void addRunsOption(QCommandLineParser &p)
+{
     p.addOption({QStringLiteral("runs"), QStringLiteral("measured runs"), QStringLiteral("n"),
                  QStringLiteral("5")});
-    p.addHelpOption();
+}
+
+int readRuns(const QCommandLineParser &p)
+{
+    return std::max(1, p.value(QStringLiteral("runs")).toInt());
 }
 
 Common readCommon(const QCommandLineParser &p)
@@ -427,7 +434,6 @@ Common readCommon(const QCommandLineParser &p)
     if (c.platform.isEmpty())
         c.platform = qEnvironmentVariable("LAP_LOCALPLATFORM");
     c.out = p.value(QStringLiteral("out"));
-    c.runs = std::max(1, p.value(QStringLiteral("runs")).toInt());
     return c;
 }
 

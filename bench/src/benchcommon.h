@@ -76,7 +76,6 @@ public:
     void stop();
     QUrl baseUrl() const { return m_base; }
     QString masterKey() const { return m_key; }
-    QString ttyToken() const { return m_ttyToken; }
     lap::PlatformConfig config() const;
 
 private:
@@ -91,7 +90,6 @@ private:
     QTemporaryDir m_dir;
     QUrl m_base;
     QString m_key;
-    QString m_ttyToken;
 };
 
 // The shell every benchmark session runs: the same prompt and start-up everywhere.
@@ -126,8 +124,6 @@ class PaintWatch : public QObject
 public:
     explicit PaintWatch(QWidget *widget);
     ~PaintWatch() override;
-    qint64 lastPaintEndNs() const { return m_lastEnd; }
-    int paints() const { return m_paints; }
     // Called after each paint with its end time.
     void setOnPaint(std::function<void(qint64)> f) { m_onPaint = std::move(f); }
 
@@ -136,8 +132,6 @@ protected:
 
 private:
     QPointer<QWidget> m_widget; // the widget may go first (a closed tab)
-    qint64 m_lastEnd = 0;
-    int m_paints = 0;
     bool m_inside = false;
     std::function<void(qint64)> m_onPaint;
 };
@@ -176,15 +170,18 @@ qint64 isoToEpochMs(const QString &iso);
 QJsonObject machineInfo();
 double loadAverage1();
 
-// Common command line: --platform, --out, --runs, scenario-specific options added by callers.
+// Common command line: --local-platform, --out, scenario-specific options added by callers.
 struct Common
 {
     QString platform; // lap-localplatform executable
     QString out;      // JSON file to write
-    int runs = 5;
 };
 void addCommonOptions(QCommandLineParser &p);
 Common readCommon(const QCommandLineParser &p);
+// --runs: measured runs, for the scenarios that repeat a measurement themselves (tti, startup);
+// the others reject it.
+void addRunsOption(QCommandLineParser &p);
+int readRuns(const QCommandLineParser &p);
 // Writes {"scenario":…, "machine":…, …body} to `path` (stdout when empty); false on I/O error.
 bool writeResult(const QString &path, const QString &scenario, QJsonObject body);
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// lap-bench report --raw DIR --json OUT.json --md OUT.md --png OUT.png [--note text]
+// lap-bench report --raw DIR --json OUT.json --md OUT.md --png OUT.png [--title text]
 // Reads every run file bench/run left in DIR, computes min/median/p99 per figure, puts each next
 // to the baseline measured in the same run as a ratio, checks the targets, and draws the
 // latency distributions (QPainter on the offscreen platform).
@@ -141,9 +141,9 @@ void drawFrame(QPainter &p, const QRect &r, const QString &title)
 }
 
 // Horizontal strips: one row per series, every sample a dot, the median a bar, p99 a tick.
-// Vertical dashed lines mark targets.
-void drawStrips(QPainter &p, const QRect &area, const QString &title, const QString &unit,
-                const QList<Series> &series, const QList<QPair<double, QString>> &marks)
+// Vertical dashed lines mark targets. Every strip panel is a time in ms.
+void drawStrips(QPainter &p, const QRect &area, const QString &title, const QList<Series> &series,
+                const QList<QPair<double, QString>> &marks)
 {
     drawFrame(p, area, title);
     const int labelW = 210;
@@ -169,7 +169,8 @@ void drawStrips(QPainter &p, const QRect &area, const QString &title, const QStr
         p.drawText(QRectF(xOf(t) - 40, plot.bottom() + 4, 80, 16), Qt::AlignCenter,
                    QString::number(t, 'g', 4));
     }
-    p.drawText(QRectF(plot.right() - 60, plot.bottom() + 16, 60, 14), Qt::AlignRight, unit);
+    p.drawText(QRectF(plot.right() - 60, plot.bottom() + 16, 60, 14), Qt::AlignRight,
+               QStringLiteral("ms"));
     const double rowH = double(plot.height()) / std::max(1, int(series.size()));
     for (int i = 0; i < series.size(); ++i) {
         const Series &s = series[i];
@@ -291,7 +292,6 @@ int runReport(const QStringList &args)
     QList<Row> rows;
     QList<QPair<QString, QList<Series>>> stripPanels;
     QList<QList<QPair<double, QString>>> stripMarks;
-    QList<QString> stripUnits;
     QList<Series> echoCdf;
     const QColor cApp(0x1f, 0x77, 0xb4), cApp2(0x2c, 0xa0, 0x2c), cBase(0xff, 0x7f, 0x0e),
         cBase2(0x94, 0x67, 0xbd), cGrey(0x7f, 0x7f, 0x7f);
@@ -349,7 +349,6 @@ int runReport(const QStringList &args)
               {QStringLiteral("CLI schedule (computed)"), r.baseline, cBase},
               {QStringLiteral("previous schedule (computed)"), pr.samples, cBase2}}});
         stripMarks.append({{target, QStringLiteral("target %1 ms").arg(target)}});
-        stripUnits.append(QStringLiteral("ms"));
     }
 
     // 2. Keystroke echo.
@@ -493,18 +492,15 @@ int runReport(const QStringList &args)
             stripPanels.append(
                 {QStringLiteral("Flood: longest event-loop stall per run"), floodSeries});
             stripMarks.append({{50, QStringLiteral("target 50 ms")}});
-            stripUnits.append(QStringLiteral("ms"));
         }
         if (!ctrlSeries.isEmpty()) {
             stripPanels.append(
                 {QStringLiteral("Flood: Ctrl-C typed at 30 % → SIGINT"), ctrlSeries});
             stripMarks.append({{100, QStringLiteral("target 100 ms")}});
-            stripUnits.append(QStringLiteral("ms"));
             stripPanels.append(
                 {QStringLiteral("Flood: Ctrl-C → last byte on screen (what was already buffered)"),
                  stopSeries});
             stripMarks.append(QList<QPair<double, QString>>());
-            stripUnits.append(QStringLiteral("ms"));
         }
     }
 
@@ -618,11 +614,6 @@ int runReport(const QStringList &args)
     QJsonObject machine;
     if (!runs.isEmpty())
         machine = runs.first().value(QStringLiteral("machine")).toObject();
-    QJsonObject loads;
-    for (auto it = runs.cbegin(); it != runs.cend(); ++it)
-        loads.insert(
-            it.key(),
-            it.value().value(QStringLiteral("machine")).toObject().value(QStringLiteral("load1")));
     const QJsonObject all{{QStringLiteral("title"), p.value(QStringLiteral("title"))},
                           {QStringLiteral("machine"), machine},
                           {QStringLiteral("figures"), rowsJson}};
@@ -687,7 +678,7 @@ int runReport(const QStringList &args)
             y += panelH + 20;
         }
         for (int i = 0; i < stripPanels.size(); ++i) {
-            drawStrips(painter, QRect(20, y, 1360, panelH), stripPanels[i].first, stripUnits[i],
+            drawStrips(painter, QRect(20, y, 1360, panelH), stripPanels[i].first,
                        stripPanels[i].second, stripMarks[i]);
             y += panelH + 20;
         }

@@ -34,12 +34,14 @@ int runStartup(const QStringList &args)
 {
     QCommandLineParser p;
     addCommonOptions(p);
+    addRunsOption(p);
     p.addOption({QStringLiteral("tabs"), QStringLiteral("sessions to attach at launch"),
                  QStringLiteral("n"), QStringLiteral("0")});
     p.addOption({QStringLiteral("method"), QStringLiteral("restore (saved tabs) or resume"),
                  QStringLiteral("m"), QStringLiteral("restore")});
     p.process(args);
     const Common c = readCommon(p);
+    const int measuredRuns = readRuns(p);
     const int tabs = p.value(QStringLiteral("tabs")).toInt();
     const bool restore = p.value(QStringLiteral("method")) != QLatin1String("resume");
 
@@ -75,7 +77,7 @@ int runStartup(const QStringList &args)
     QTemporaryDir configs;
     QJsonArray runs;
     int failures = 0;
-    for (int i = 0; i < c.runs + 1; ++i) { // run 0 warms the page cache, discarded
+    for (int i = 0; i < measuredRuns + 1; ++i) { // run 0 warms the page cache, discarded
         // Each run gets settings of its own: the window saves its tabs when it closes.
         const QString config = configs.filePath(QStringLiteral("run%1").arg(i));
         QDir().mkpath(config + QStringLiteral("/lap-desktop"));

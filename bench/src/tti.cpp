@@ -28,20 +28,16 @@ namespace lapbench {
 
 namespace {
 
+// The reference CLI sleeps this long before every poll.
 constexpr int kCliPollMs = 1500;
 
-// Poll schedules as the delay before poll number `attempt` (0-based).
-int cliDelay(int attempt)
-{
-    return attempt < 0 ? 0 : kCliPollMs;
-}
-
 // The schedule lap-desktop used before 2026-11-23 (a fixed table, then 1.5 s), kept as a
-// what-if so a run shows what the elapsed/8 schedule wins.
+// what-if so a run shows what the elapsed/8 schedule wins: the delay before poll number
+// `attempt` (0-based).
 int previousDelay(int attempt)
 {
     static const int table[] = {0, 100, 150, 250, 400, 600, 900, 1200, 1500};
-    return attempt < 0 ? 0 : attempt < int(std::size(table)) ? table[attempt] : 1500;
+    return attempt < int(std::size(table)) ? table[attempt] : 1500;
 }
 
 // When a client polling on `schedule` (created → first poll after delay(0) …) learns that the
@@ -186,8 +182,8 @@ QJsonObject oneRun(App &app, const PlatformProcess &platform, QNetworkAccessMana
         // draw) costs the CLI what it cost us; only the moment of that poll differs.
         const double afterReady = nsToMs(m.painted - m.openerReady);
         const double created = rel(m.created);
-        const double cli = detectAt(created, serverReady, rtt,
-                                    [](int attempt, double) { return cliDelay(attempt); });
+        const double cli =
+            detectAt(created, serverReady, rtt, [](int, double) { return kCliPollMs; });
         const double previous = detectAt(
             created, serverReady, rtt, [](int attempt, double) { return previousDelay(attempt); });
         const double ours = detectAt(created, serverReady, rtt, [](int attempt, double el) {
@@ -209,12 +205,14 @@ int runTti(const QStringList &args)
 {
     QCommandLineParser p;
     addCommonOptions(p);
+    addRunsOption(p);
     p.addOption({QStringLiteral("delay-ms"), QStringLiteral("the platform's ready delay"),
                  QStringLiteral("ms"), QStringLiteral("0")});
     p.addOption({QStringLiteral("warmup"), QStringLiteral("discarded runs first"),
                  QStringLiteral("n"), QStringLiteral("2")});
     p.process(args);
     const Common c = readCommon(p);
+    const int measuredRuns = readRuns(p);
     const int delay = p.value(QStringLiteral("delay-ms")).toInt();
     const int warmup = p.value(QStringLiteral("warmup")).toInt();
 
@@ -232,7 +230,7 @@ int runTti(const QStringList &args)
     QJsonArray runs;
     QJsonArray warm;
     int failures = 0;
-    for (int i = 0; i < warmup + c.runs; ++i) {
+    for (int i = 0; i < warmup + measuredRuns; ++i) {
         const QJsonObject r = oneRun(app, platform, &probeNam, i);
         if (!r.value(QStringLiteral("ok")).toBool())
             ++failures;
