@@ -239,6 +239,15 @@ Result<T> objectTo(const QJsonDocument &doc, const QString &action,
     return r;
 }
 
+// The parser of a reply that is one JSON object read by T::fromJson.
+template<class T>
+std::function<Result<T>(const QJsonDocument &)> objectParser(const QString &action)
+{
+    return [action](const QJsonDocument &doc) {
+        return objectTo<T>(doc, action, &T::fromJson);
+    };
+}
+
 } // namespace
 
 bool sameOrigin(const QUrl &a, const QUrl &b)
@@ -706,26 +715,35 @@ void PlatformClient::step(PlatformCall *call, const QByteArray &verb, const QStr
     });
 }
 
+template<class T>
+PlatformCall *PlatformClient::request(const QByteArray &verb, const QString &path,
+                                      const QueryItems &query, const QByteArray &body,
+                                      const QString &action,
+                                      std::function<Result<T>(const QJsonDocument &)> parse,
+                                      std::function<void(const Result<T> &)> done)
+{
+    PlatformCall *c = newCall();
+    step(
+        c, verb, path, query, body, action,
+        [c, parse, done](const QJsonDocument &doc) {
+            const Result<T> r = parse(doc);
+            c->deliver([done, r]() { done(r); });
+        },
+        [c, done](const LapError &e) { c->deliver([done, e]() { done(Result<T>::failure(e)); }); });
+    return c;
+}
+
 PlatformCall *PlatformClient::listAgents(const AgentQuery &query,
                                          std::function<void(const Result<AgentPage> &)> done)
 {
-    PlatformCall *c = newCall();
     const QString action = tr("Listing agents");
     QueryItems items{
         {QStringLiteral("limit"), QString::number(std::clamp(query.limit, 1, kPageLimit))},
         {QStringLiteral("offset"), QString::number(std::max(0, query.offset))}};
     if (!query.search.isEmpty())
         items.append({QStringLiteral("search"), query.search});
-    step(
-        c, "GET", QStringLiteral("/agents"), items, QByteArray(), action,
-        [c, action, done](const QJsonDocument &doc) {
-            const Result<AgentPage> r = objectTo<AgentPage>(doc, action, &AgentPage::fromJson);
-            c->deliver([done, r]() { done(r); });
-        },
-        [c, done](const LapError &e) {
-            c->deliver([done, e]() { done(Result<AgentPage>::failure(e)); });
-        });
-    return c;
+    return request<AgentPage>("GET", QStringLiteral("/agents"), items, QByteArray(), action,
+                              objectParser<AgentPage>(action), std::move(done));
 }
 
 void PlatformClient::pageAgents(PlatformCall *call, const QString &search, const QString &action,
@@ -787,18 +805,9 @@ PlatformCall *PlatformClient::listAllAgents(const QString &search,
 PlatformCall *PlatformClient::getAgent(const QString &agentId,
                                        std::function<void(const Result<Agent> &)> done)
 {
-    PlatformCall *c = newCall();
     const QString action = tr("Looking up the agent");
-    step(
-        c, "GET", QLatin1String("/agents/") + segment(agentId), {}, QByteArray(), action,
-        [c, action, done](const QJsonDocument &doc) {
-            const Result<Agent> r = objectTo<Agent>(doc, action, &Agent::fromJson);
-            c->deliver([done, r]() { done(r); });
-        },
-        [c, done](const LapError &e) {
-            c->deliver([done, e]() { done(Result<Agent>::failure(e)); });
-        });
-    return c;
+    return request<Agent>("GET", QLatin1String("/agents/") + segment(agentId), {}, QByteArray(),
+                          action, objectParser<Agent>(action), std::move(done));
 }
 
 PlatformCall *PlatformClient::resolveAgent(const QString &nameOrId,
@@ -892,7 +901,6 @@ void PlatformClient::reportNameNotFound(PlatformCall *call, const QString &name,
 PlatformCall *PlatformClient::createSession(const QString &agentId, const QString &title,
                                             std::function<void(const Result<Session> &)> done)
 {
-    PlatformCall *c = newCall();
     const QString action = tr("Creating the session");
     // No title, no body (the platform reads a missing body as {}): the request then leaves in
     // a single write instead of two that wait out a delayed ACK.
@@ -900,90 +908,62 @@ PlatformCall *PlatformClient::createSession(const QString &agentId, const QStrin
                                 ? QByteArrayLiteral("")
                                 : QJsonDocument(QJsonObject{{QStringLiteral("title"), title}})
                                       .toJson(QJsonDocument::Compact);
-    step(
-        c, "POST", QLatin1String("/agents/") + segment(agentId) + QLatin1String("/session"), {},
-        body, action,
-        [c, action, done](const QJsonDocument &doc) {
-            const Result<Session> r = objectTo<Session>(doc, action, &Session::fromJson);
-            c->deliver([done, r]() { done(r); });
-        },
-        [c, done](const LapError &e) {
-            c->deliver([done, e]() { done(Result<Session>::failure(e)); });
-        });
-    return c;
+    return request<Session>(
+        "POST", QLatin1String("/agents/") + segment(agentId) + QLatin1String("/session"), {}, body,
+        action, objectParser<Session>(action), std::move(done));
 }
 
 PlatformCall *PlatformClient::getSession(const QString &sessionId,
                                          std::function<void(const Result<Session> &)> done,
                                          const QString &action)
 {
-    PlatformCall *c = newCall();
     const QString act = action.isEmpty() ? tr("Fetching the session") : action;
-    step(
-        c, "GET", QLatin1String("/sessions/") + segment(sessionId), {}, QByteArray(), act,
-        [c, act, done](const QJsonDocument &doc) {
-            const Result<Session> r = objectTo<Session>(doc, act, &Session::fromJson);
-            c->deliver([done, r]() { done(r); });
-        },
-        [c, done](const LapError &e) {
-            c->deliver([done, e]() { done(Result<Session>::failure(e)); });
-        });
-    return c;
+    return request<Session>("GET", QLatin1String("/sessions/") + segment(sessionId), {},
+                            QByteArray(), act, objectParser<Session>(act), std::move(done));
 }
 
 PlatformCall *PlatformClient::listSessions(const QString &agentId, int limit,
                                            std::function<void(const Result<QList<Session>> &)> done)
 {
-    PlatformCall *c = newCall();
     const QString action = tr("Listing sessions");
     QueryItems items;
     if (!agentId.isEmpty())
         items.append({QStringLiteral("agent_id"), agentId});
     if (limit > 0)
         items.append({QStringLiteral("limit"), QString::number(std::min(limit, kPageLimit))});
-    step(
-        c, "GET", QStringLiteral("/sessions"), items, QByteArray(), action,
-        [c, action, done](const QJsonDocument &doc) {
+    return request<QList<Session>>(
+        "GET", QStringLiteral("/sessions"), items, QByteArray(), action,
+        [action](const QJsonDocument &doc) {
             Result<QList<Session>> r = Session::listFromJson(doc);
             if (!r.ok())
                 r = Result<QList<Session>>::failure(protocolError(action, r.error.message));
-            c->deliver([done, r]() { done(r); });
+            return r;
         },
-        [c, done](const LapError &e) {
-            c->deliver([done, e]() { done(Result<QList<Session>>::failure(e)); });
-        });
-    return c;
+        std::move(done));
 }
 
 PlatformCall *PlatformClient::deleteSession(const QString &sessionId,
                                             std::function<void(const Result<QString> &)> done)
 {
-    PlatformCall *c = newCall();
     const QString action = tr("Deleting the session");
-    step(
-        c, "DELETE", QLatin1String("/sessions/") + segment(sessionId), {}, QByteArray(), action,
-        [c, action, done](const QJsonDocument &doc) {
-            Result<QString> r;
+    return request<QString>(
+        "DELETE", QLatin1String("/sessions/") + segment(sessionId), {}, QByteArray(), action,
+        [action](const QJsonDocument &doc) {
             const QJsonValue status = doc.object().value(QLatin1String("status"));
             if (!doc.isObject())
-                r = Result<QString>::failure(
+                return Result<QString>::failure(
                     protocolError(action, tr("the reply should be a JSON object")));
-            else if (status.isUndefined() || status.isNull())
-                r = Result<QString>::failure(protocolError(
+            if (status.isUndefined() || status.isNull())
+                return Result<QString>::failure(protocolError(
                     action, QCoreApplication::translate("lap", "field '%1' is missing")
                                 .arg(QStringLiteral("status"))));
-            else if (!status.isString())
-                r = Result<QString>::failure(protocolError(
+            if (!status.isString())
+                return Result<QString>::failure(protocolError(
                     action, QCoreApplication::translate("lap", "field '%1' should be %2")
                                 .arg(QStringLiteral("status"), tr("a string"))));
-            else
-                r = Result<QString>::success(status.toString());
-            c->deliver([done, r]() { done(r); });
+            return Result<QString>::success(status.toString());
         },
-        [c, done](const LapError &e) {
-            c->deliver([done, e]() { done(Result<QString>::failure(e)); });
-        });
-    return c;
+        std::move(done));
 }
 
 PlatformCall *PlatformClient::touchSession(const QString &sessionId,

@@ -159,6 +159,12 @@ private:
     void step(PlatformCall *call, const QByteArray &verb, const QString &path,
               const QueryItems &query, const QByteArray &body, const QString &action,
               JsonHandler onJson, ErrorHandler onError);
+    // One request as a whole call: `parse` turns the JSON reply into the value for `done`.
+    template<class T>
+    PlatformCall *request(const QByteArray &verb, const QString &path, const QueryItems &query,
+                          const QByteArray &body, const QString &action,
+                          std::function<Result<T>(const QJsonDocument &)> parse,
+                          std::function<void(const Result<T> &)> done);
     // Pages through GET /agents from `offset` on, collecting into the shared list.
     void pageAgents(PlatformCall *call, const QString &search, const QString &action,
                     std::shared_ptr<QList<Agent>> acc, int offset,
