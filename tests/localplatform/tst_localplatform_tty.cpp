@@ -66,53 +66,42 @@ struct Fixture
     std::unique_ptr<Http> http;
 };
 
-// The status line the server answers an upgrade with; empty when it closed without a word.
-QByteArray rawUpgrade(quint16 port, const QByteArray &target,
-                      const QByteArray &headers = QByteArray())
-{
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, port);
-    if (!socket.waitForConnected(kWaitMs))
-        return "no connection";
-    socket.write("GET " + target +
-                 " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                 "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                 "Sec-WebSocket-Version: 13\r\n" +
-                 headers + "\r\n");
-    QByteArray got;
-    (void)QTest::qWaitFor(
-        [&] {
-            got += socket.readAll();
-            return got.contains("\r\n\r\n") || socket.state() == QAbstractSocket::UnconnectedState;
-        },
-        kWaitMs);
-    got += socket.readAll();
-    return got.left(got.indexOf("\r\n"));
-}
-
 // A bare WebSocket client that shows exactly what the server puts on the wire.
 class RawWs
 {
 public:
-    bool upgrade(quint16 port, const QByteArray &target)
+    // Sends the upgrade request (`headers` each end in \r\n) and returns the status line of the
+    // answer, empty when the server closed without a word. Once the whole head is in,
+    // `headReceived` is set and `buffer` keeps what followed it.
+    QByteArray handshake(quint16 port, const QByteArray &target,
+                         const QByteArray &headers = QByteArray())
     {
         socket.connectToHost(QHostAddress::LocalHost, port);
         if (!socket.waitForConnected(kWaitMs))
-            return false;
+            return "no connection";
         socket.write("GET " + target +
                      " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
                      "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                     "Sec-WebSocket-Version: 13\r\n\r\n");
-        if (!QTest::qWaitFor(
-                [&] {
-                    buffer += socket.readAll();
-                    return buffer.contains("\r\n\r\n");
-                },
-                kWaitMs))
-            return false;
-        const bool ok = buffer.startsWith("HTTP/1.1 101");
-        buffer.remove(0, buffer.indexOf("\r\n\r\n") + 4);
-        return ok;
+                     "Sec-WebSocket-Version: 13\r\n" +
+                     headers + "\r\n");
+        (void)QTest::qWaitFor(
+            [&] {
+                buffer += socket.readAll();
+                return buffer.contains("\r\n\r\n") ||
+                       socket.state() == QAbstractSocket::UnconnectedState;
+            },
+            kWaitMs);
+        buffer += socket.readAll();
+        const QByteArray status = buffer.left(buffer.indexOf("\r\n"));
+        const int headEnd = buffer.indexOf("\r\n\r\n");
+        headReceived = headEnd >= 0;
+        if (headReceived)
+            buffer.remove(0, headEnd + 4);
+        return status;
+    }
+    bool upgrade(quint16 port, const QByteArray &target)
+    {
+        return handshake(port, target).startsWith("HTTP/1.1 101") && headReceived;
     }
     // One masked binary frame (mask key 0, so the payload goes as is).
     void sendBinary(const QByteArray &payload)
@@ -183,7 +172,15 @@ public:
     QByteArray buffer;
     QString text;
     int closePayload = -1; // -1: no close frame seen
+    bool headReceived = false;
 };
+
+// The status line the server answers an upgrade with; empty when it closed without a word.
+QByteArray rawUpgrade(quint16 port, const QByteArray &target,
+                      const QByteArray &headers = QByteArray())
+{
+    return RawWs().handshake(port, target, headers);
+}
 
 bool hasTmux()
 {
