@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Flood: the same file of mixed text (base64 of random bytes, seq-style counters, ANSI
-// colours in 16/256/24-bit, UTF-8) rendered by the terminal four ways:
+// colours in 16/256/24-bit, UTF-8) rendered by the terminal three ways:
 //   emulator       — written into the QTermWidget's PTY by a thread with blocking writes: the
 //                    emulator's own ceiling, no network, no queue (the baseline)
 //   remoteterminal — RemoteTerminal::writeOutput() in 1 MB steps, no network
-//   app            — a MainWindow tab whose session runs lap-bench-flood-source on its PTY
-//   app-fc         — the same with the flow control proposed for TerminalTab wired in
+//   app            — a MainWindow tab whose session runs lap-bench-flood-source on its PTY, with
+//                    TerminalTab's own flow control (reads pause above 1 MiB of backlog)
 // Figures: MB/s from the first byte to the last byte painted, the longest event-loop stall
 // (2 ms QTimer probe), the terminal's peak backlog and the process's peak RSS, and with
 // --ctrl-c, how long a Ctrl-C typed at 30 % takes to reach the remote program (its SIGINT
@@ -38,7 +38,6 @@ namespace {
 // Pixel size of the terminal widget inside a 1000×680 MainWindow tab, so that the baselines
 // draw the same grid of cells as the app (the JSON records the grid of every run).
 const QSize kTermPixels(1000, 593);
-constexpr qint64 kDefaultHighWater = 1 << 20;
 constexpr int kQuietMs = 1500;
 
 quint32 nextRandom(quint32 &state)
@@ -178,7 +177,7 @@ int runFlood(const QStringList &args)
 {
     QCommandLineParser p;
     addCommonOptions(p);
-    p.addOption({QStringLiteral("mode"), QStringLiteral("emulator|remoteterminal|app|app-fc"),
+    p.addOption({QStringLiteral("mode"), QStringLiteral("emulator|remoteterminal|app"),
                  QStringLiteral("mode"), QStringLiteral("app")});
     p.addOption(
         {QStringLiteral("file"), QStringLiteral("flood file (gen-flood)"), QStringLiteral("path")});
@@ -186,14 +185,11 @@ int runFlood(const QStringList &args)
                  QStringLiteral("path")});
     p.addOption({QStringLiteral("ctrl-c"), QStringLiteral("type Ctrl-C at this fraction"),
                  QStringLiteral("f")});
-    p.addOption({QStringLiteral("high-water"), QStringLiteral("app-fc pause threshold"),
-                 QStringLiteral("bytes"), QString::number(kDefaultHighWater)});
     p.process(args);
     const Common c = readCommon(p);
     const QString mode = p.value(QStringLiteral("mode"));
     const QString file = QFileInfo(p.value(QStringLiteral("file"))).absoluteFilePath();
-    const qint64 highWater = p.value(QStringLiteral("high-water")).toLongLong();
-    const bool appMode = mode == QLatin1String("app") || mode == QLatin1String("app-fc");
+    const bool appMode = mode == QLatin1String("app");
 
     Flood fl;
     fl.fileSize = QFileInfo(file).size();
@@ -357,16 +353,6 @@ int runFlood(const QStringList &args)
                     markFirst();
                     fl.pendingPeak = std::max(fl.pendingPeak, terminal->pendingOutputBytes());
                 });
-                if (mode == QLatin1String("app-fc")) {
-                    // The change proposed for TerminalTab::connectChannel().
-                    QObject::connect(ch, &lap::TtyChannel::output, &guard,
-                                     [ch, terminal, highWater] {
-                                         if (terminal->pendingOutputBytes() >= highWater)
-                                             ch->setReadPaused(true);
-                                     });
-                    QObject::connect(terminal, &lap::RemoteTerminal::outputDrained, &guard,
-                                     [ch] { ch->setReadPaused(false); });
-                }
             });
     } else {
         std::fprintf(stderr, "flood: unknown mode %s\n", qPrintable(mode));
