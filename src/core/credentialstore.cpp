@@ -362,13 +362,9 @@ Result<CliConfig> readCliConfig(const QString &path)
     if (!key.isString() || key.toString().isEmpty())
         return notAConfig(QCoreApplication::translate("lap", "no \"key\""));
 
-    QString baseText = base.toString().trimmed();
-    while (baseText.endsWith(QLatin1Char('/')))
-        baseText.chop(1);
-    const QUrl baseUrl(baseText, QUrl::StrictMode);
-    const QString scheme = baseUrl.scheme().toLower();
-    if (!baseUrl.isValid() || baseUrl.host().isEmpty() ||
-        (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
+    // The rules of the sign-in dialog: what it would refuse is not imported either.
+    const QUrl baseUrl = normalizeBaseUrl(base.toString());
+    if (!baseUrl.isValid())
         return notAConfig(QCoreApplication::translate("lap", "\"base\" is not an http(s) URL"));
 
     CliConfig config;

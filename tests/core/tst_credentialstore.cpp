@@ -246,6 +246,10 @@ void TstCredentialStore::cliConfigInvalid_data()
     QTest::newRow("base without host")
         << QByteArray(R"({"base":"lap.example.com","key":"sk-secret"})")
         << QStringLiteral("\"base\" is not an http(s) URL");
+    // What the sign-in dialog refuses is not imported either (a password in the URL).
+    QTest::newRow("base with user info")
+        << QByteArray(R"({"base":"https://me:pw@lap.example.com","key":"sk-secret"})")
+        << QStringLiteral("\"base\" is not an http(s) URL");
 }
 
 void TstCredentialStore::cliConfigInvalid()
