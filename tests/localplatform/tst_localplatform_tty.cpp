@@ -187,6 +187,30 @@ bool hasTmux()
     return !QStandardPaths::findExecutable(QStringLiteral("tmux")).isEmpty();
 }
 
+int tmux(const QStringList &args)
+{
+    QProcess p;
+    p.setProgram(QStringLiteral("tmux"));
+    p.setArguments(args);
+    p.setStandardInputFile(QProcess::nullDevice());
+    p.start();
+    if (!p.waitForFinished(kWaitMs))
+        return -1;
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+bool serverAlive(const QString &socket)
+{
+    return tmux({QStringLiteral("-L"), socket, QStringLiteral("has-session")}) == 0;
+}
+
+bool startServer(const QString &socket)
+{
+    return tmux({QStringLiteral("-L"), socket, QStringLiteral("-f"), QStringLiteral("/dev/null"),
+                 QStringLiteral("new-session"), QStringLiteral("-d"),
+                 QStringLiteral("sleep 600")}) == 0;
+}
+
 } // namespace
 
 class TestLocalPlatformTty : public QObject
@@ -599,42 +623,9 @@ void TestLocalPlatformTty::noLeaksAfterManyAttachCycles()
     const QString socketName = f.platform->tmuxSocketName();
     f.platform.reset();
     QTRY_COMPARE_WITH_TIMEOUT(childProcessCount(), 0, kWaitMs);
-    if (tmux) {
-        QProcess probe;
-        probe.start(QStringLiteral("tmux"),
-                    {QStringLiteral("-L"), socketName, QStringLiteral("has-session")});
-        QVERIFY(probe.waitForFinished(kWaitMs));
-        QVERIFY(probe.exitCode() != 0);
-    }
+    if (tmux)
+        QVERIFY(!serverAlive(socketName));
 }
-
-namespace {
-
-int tmux(const QStringList &args)
-{
-    QProcess p;
-    p.setProgram(QStringLiteral("tmux"));
-    p.setArguments(args);
-    p.setStandardInputFile(QProcess::nullDevice());
-    p.start();
-    if (!p.waitForFinished(kWaitMs))
-        return -1;
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-}
-
-bool serverAlive(const QString &socket)
-{
-    return tmux({QStringLiteral("-L"), socket, QStringLiteral("has-session")}) == 0;
-}
-
-bool startServer(const QString &socket)
-{
-    return tmux({QStringLiteral("-L"), socket, QStringLiteral("-f"), QStringLiteral("/dev/null"),
-                 QStringLiteral("new-session"), QStringLiteral("-d"),
-                 QStringLiteral("sleep 600")}) == 0;
-}
-
-} // namespace
 
 // A local platform that died without cleaning up (a crashed test) leaves a tmux server with its
 // shells behind. The next local platform ends it, and leaves a live owner's server alone.
