@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// TtyChannel against real sockets on 127.0.0.1: a QWebSocketServer for the protocol, a raw
-// QTcpServer where the exact bytes on the wire matter (handshake, pings, an empty close frame
-// as the harness sends after the agent exits, rejected upgrades).
+// TtyChannel against real sockets on 127.0.0.1: a QWebSocketServer for the protocol, a
+// hand-written one (tests/common/rawwsserver.h) where the exact bytes on the wire matter
+// (handshake, pings, an empty close frame as the harness sends after the agent exits, rejected
+// upgrades).
 #include "laptest.h"
+#include "rawwsserver.h"
 #include "testcerts.h"
 #include "ttychannel.h"
 
-#include <QCryptographicHash>
 #include <QPointer>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QUrlQuery>
 #include <QWebSocketServer>
 #include <QtTest>
@@ -24,6 +23,8 @@ Q_DECLARE_METATYPE(lap::Result<lap::Session>)
 
 using namespace lap;
 using laptest::joined;
+using laptest::RawWsServer;
+using laptest::WsHandshake;
 
 namespace {
 
@@ -69,152 +70,6 @@ public:
 
 private:
     QWebSocketServer m_server;
-};
-
-// Speaks just enough HTTP/WebSocket by hand to see and send exact bytes.
-class RawServer : public QObject
-{
-public:
-    enum class Mode
-    {
-        Upgrade,
-        Reply,
-        Hang,
-        CloseAtOnce
-    };
-
-    explicit RawServer(Mode mode, QByteArray reply = {}) : m_mode(mode), m_reply(std::move(reply))
-    {
-        connect(&m_tcp, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *s = m_tcp.nextPendingConnection()) {
-                // One client at a time; a new connection starts a new handshake.
-                m_peer = s;
-                m_buffer.clear();
-                requestComplete = false;
-                connect(s, &QTcpSocket::readyRead, this, [this, s] { onRead(s); });
-                connect(s, &QTcpSocket::disconnected, this, [this] { ++disconnects; });
-            }
-        });
-    }
-    bool listen() { return m_tcp.listen(QHostAddress::LocalHost); }
-    quint16 port() const { return m_tcp.serverPort(); }
-
-    void sendFrame(quint8 opcode, const QByteArray &payload)
-    {
-        QByteArray f;
-        f.append(char(0x80 | opcode));
-        if (payload.size() < 126) {
-            f.append(char(payload.size()));
-        } else {
-            f.append(char(126));
-            f.append(char((payload.size() >> 8) & 0xff));
-            f.append(char(payload.size() & 0xff));
-        }
-        f.append(payload);
-        m_peer->write(f);
-        m_peer->flush();
-    }
-    int countFrames(quint8 opcode) const
-    {
-        int n = 0;
-        for (const auto &f : frames)
-            n += f.first == opcode ? 1 : 0;
-        return n;
-    }
-
-    QByteArray request;
-    bool requestComplete = false;
-    QList<QPair<quint8, QByteArray>> frames; // from the client, unmasked
-    int disconnects = 0;
-
-private:
-    void onRead(QTcpSocket *s)
-    {
-        m_buffer += s->readAll();
-        if (!requestComplete) {
-            const int end = m_buffer.indexOf("\r\n\r\n");
-            if (end < 0)
-                return;
-            request = m_buffer.left(end + 4);
-            m_buffer.remove(0, end + 4);
-            requestComplete = true;
-            switch (m_mode) {
-            case Mode::Hang:
-                return;
-            case Mode::CloseAtOnce:
-                s->close();
-                return;
-            case Mode::Reply:
-                s->write(m_reply);
-                s->flush();
-                s->disconnectFromHost();
-                return;
-            case Mode::Upgrade:
-                upgrade(s);
-                break;
-            }
-        }
-        parseFrames(s);
-    }
-
-    void upgrade(QTcpSocket *s)
-    {
-        QByteArray key;
-        for (const QByteArray &line : request.split('\n')) {
-            if (line.toLower().startsWith("sec-websocket-key:"))
-                key = line.mid(int(qstrlen("sec-websocket-key:"))).trimmed();
-        }
-        const QByteArray accept =
-            QCryptographicHash::hash(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11",
-                                     QCryptographicHash::Sha1)
-                .toBase64();
-        s->write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
-                 "Connection: Upgrade\r\nSec-WebSocket-Accept: " +
-                 accept + "\r\n\r\n");
-        s->flush();
-    }
-
-    void parseFrames(QTcpSocket *s)
-    {
-        for (;;) {
-            if (m_buffer.size() < 2)
-                return;
-            const quint8 opcode = quint8(m_buffer[0]) & 0x0f;
-            const bool masked = quint8(m_buffer[1]) & 0x80;
-            qint64 len = quint8(m_buffer[1]) & 0x7f;
-            int at = 2;
-            if (len == 126) {
-                if (m_buffer.size() < 4)
-                    return;
-                len = (quint8(m_buffer[2]) << 8) | quint8(m_buffer[3]);
-                at = 4;
-            } else if (len == 127) {
-                return; // not needed by these tests
-            }
-            const int need = at + (masked ? 4 : 0) + int(len);
-            if (m_buffer.size() < need)
-                return;
-            QByteArray payload = m_buffer.mid(at + (masked ? 4 : 0), int(len));
-            if (masked) {
-                for (int i = 0; i < payload.size(); ++i)
-                    payload[i] = char(payload[i] ^ m_buffer[at + (i % 4)]);
-            }
-            m_buffer.remove(0, need);
-            frames << qMakePair(opcode, payload);
-            if (opcode == 0x9)
-                sendFrame(0xA, payload);
-            if (opcode == 0x8) {
-                sendFrame(0x8, payload);
-                s->disconnectFromHost();
-            }
-        }
-    }
-
-    Mode m_mode;
-    QByteArray m_reply;
-    QTcpServer m_tcp;
-    QPointer<QTcpSocket> m_peer;
-    QByteArray m_buffer;
 };
 
 TtyClose closeOf(const QSignalSpy &spy)
@@ -294,31 +149,35 @@ void TstTtyChannel::initTestCase()
 
 void TstTtyChannel::tokenInHeaderAndQuery()
 {
-    RawServer server(RawServer::Mode::Upgrade);
-    QVERIFY(server.listen());
+    RawWsServer server;
+    QVERIFY(server.start());
     TtyChannel ch;
     QSignalSpy opened(&ch, &TtyChannel::opened);
-    ch.open(target(server.port(), QStringLiteral("a b&c=d/é")));
+    ch.open(target(server.serverPort(), QStringLiteral("a b&c=d/é")));
     QVERIFY(opened.wait(kWait));
+    QVERIFY(server.last());
+    const QByteArray request = server.last()->rawRequest();
     QCOMPARE(ch.state(), TtyChannel::State::Open);
-    const QList<QByteArray> lines = server.request.split('\n');
+    const QList<QByteArray> lines = request.split('\n');
     QCOMPARE(lines.first().trimmed(), QByteArray("GET /tty?token=a%20b%26c%3Dd%2F%C3%A9 HTTP/1.1"));
-    QVERIFY2(server.request.contains("\r\nAuthorization: Bearer a b&c=d/\xc3\xa9\r\n"),
-             server.request.constData());
+    QVERIFY2(request.contains("\r\nAuthorization: Bearer a b&c=d/\xc3\xa9\r\n"),
+             request.constData());
     // No subprotocol: the harness negotiates none.
-    QVERIFY(!server.request.toLower().contains("sec-websocket-protocol"));
+    QVERIFY(!request.toLower().contains("sec-websocket-protocol"));
 }
 
 void TstTtyChannel::noTokenSendsNeither()
 {
-    RawServer server(RawServer::Mode::Upgrade);
-    QVERIFY(server.listen());
+    RawWsServer server;
+    QVERIFY(server.start());
     TtyChannel ch;
     QSignalSpy opened(&ch, &TtyChannel::opened);
-    ch.open(target(server.port(), QString()));
+    ch.open(target(server.serverPort(), QString()));
     QVERIFY(opened.wait(kWait));
-    QCOMPARE(server.request.split('\n').first().trimmed(), QByteArray("GET /tty HTTP/1.1"));
-    QVERIFY(!server.request.toLower().contains("authorization"));
+    QVERIFY(server.last());
+    const QByteArray request = server.last()->rawRequest();
+    QCOMPARE(request.split('\n').first().trimmed(), QByteArray("GET /tty HTTP/1.1"));
+    QVERIFY(!request.toLower().contains("authorization"));
 }
 
 void TstTtyChannel::keystrokesAreBinaryFrames()
@@ -427,17 +286,18 @@ void TstTtyChannel::utf8SplitAcrossBinaryFrames()
 
 void TstTtyChannel::keepAlivePings()
 {
-    RawServer server(RawServer::Mode::Upgrade);
-    QVERIFY(server.listen());
+    RawWsServer server;
+    server.setAutoPong(true); // a live harness answers the pings
+    QVERIFY(server.start());
     TtyChannel ch;
     ch.setKeepAliveInterval(100);
     QSignalSpy opened(&ch, &TtyChannel::opened);
-    ch.open(target(server.port()));
+    ch.open(target(server.serverPort()));
     QVERIFY(opened.wait(kWait));
-    QTRY_VERIFY_WITH_TIMEOUT(server.countFrames(0x9) >= 2, kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(server.last()->countReceived(laptest::WsPing) >= 2, kWait);
     // Protocol pings only: nothing that the harness could type into the PTY.
-    QCOMPARE(server.countFrames(0x1), 0);
-    QCOMPARE(server.countFrames(0x2), 0);
+    QCOMPARE(server.last()->countReceived(laptest::WsText), 0);
+    QCOMPARE(server.last()->countReceived(laptest::WsBinary), 0);
 }
 
 void TstTtyChannel::serverGoingAwayWithReason()
@@ -486,20 +346,20 @@ void TstTtyChannel::serverAbortIsAbnormalClosure()
 
 void TstTtyChannel::agentExitedNoticeThenEmptyClose()
 {
-    RawServer server(RawServer::Mode::Upgrade);
-    QVERIFY(server.listen());
+    RawWsServer server;
+    QVERIFY(server.start());
     TtyChannel ch;
     QSignalSpy opened(&ch, &TtyChannel::opened);
     QSignalSpy closed(&ch, &TtyChannel::closed);
     QSignalSpy output(&ch, &TtyChannel::output);
-    ch.open(target(server.port()));
+    ch.open(target(server.serverPort()));
     QVERIFY(opened.wait(kWait));
     // What the harness does (platform-api.md §7): dim notice as a text frame, then a close
     // frame without a status code.
     const QByteArray notice("\x1b[2m\r\n[bridge] process exited (code=0, signal=0)\r\n\x1b[0m");
-    server.sendFrame(0x1, "$ exit\r\n");
-    server.sendFrame(0x1, notice);
-    server.sendFrame(0x8, QByteArray());
+    server.last()->sendFrame(laptest::WsText, "$ exit\r\n");
+    server.last()->sendFrame(laptest::WsText, notice);
+    server.last()->sendFrame(laptest::WsClose, QByteArray());
     QVERIFY(closed.wait(kWait));
     const TtyClose c = closeOf(closed);
     QCOMPARE(c.reason, TtyClose::Reason::AgentExited);
@@ -571,17 +431,18 @@ void TstTtyChannel::userCloseIsDetach()
 
 void TstTtyChannel::userCloseWhileConnecting()
 {
-    RawServer server(RawServer::Mode::Hang);
-    QVERIFY(server.listen());
+    RawWsServer server;
+    server.setHandshake(WsHandshake::Hang);
+    QVERIFY(server.start());
     TtyChannel ch;
     QSignalSpy closed(&ch, &TtyChannel::closed);
     QSignalSpy failed(&ch, &TtyChannel::failed);
-    ch.open(target(server.port()));
-    QTRY_VERIFY_WITH_TIMEOUT(server.requestComplete, kWait);
+    ch.open(target(server.serverPort()));
+    QTRY_VERIFY_WITH_TIMEOUT(server.last() && server.last()->requestReceived(), kWait);
     ch.close();
     QCOMPARE(closed.size(), 1);
     QCOMPARE(closeOf(closed).reason, TtyClose::Reason::UserDetached);
-    QTRY_COMPARE_WITH_TIMEOUT(server.disconnects, 1, kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(server.disconnectCount(), 1, kWait);
     QCOMPARE(failed.size(), 0);
 }
 
@@ -637,14 +498,15 @@ void TstTtyChannel::upgradeRejected()
     QFETCH(QString, message);
     QFETCH(QString, hint);
     // As the proxy answers: a bare status line, no body, connection closed.
-    RawServer server(RawServer::Mode::Reply,
-                     QByteArray("HTTP/1.1 ") + QByteArray::number(status) + " Whatever\r\n\r\n");
-    QVERIFY(server.listen());
+    RawWsServer server;
+    server.setHandshake(WsHandshake::Reply,
+                        QByteArray("HTTP/1.1 ") + QByteArray::number(status) + " Whatever\r\n\r\n");
+    QVERIFY(server.start());
     TtyChannel ch;
     QSignalSpy failed(&ch, &TtyChannel::failed);
     QSignalSpy closed(&ch, &TtyChannel::closed);
     QSignalSpy opened(&ch, &TtyChannel::opened);
-    ch.open(target(server.port(), token));
+    ch.open(target(server.serverPort(), token));
     QVERIFY(failed.wait(kWait));
     const LapError e = errorOf(failed);
     QCOMPARE(e.kind, LapError::Kind::TtyUpgrade);
@@ -685,43 +547,45 @@ void TstTtyChannel::refusedPort()
 
 void TstTtyChannel::remoteClosedDuringHandshake()
 {
-    RawServer server(RawServer::Mode::CloseAtOnce);
-    QVERIFY(server.listen());
+    RawWsServer server;
+    server.setHandshake(WsHandshake::CloseAtOnce);
+    QVERIFY(server.start());
     TtyChannel ch;
     QSignalSpy failed(&ch, &TtyChannel::failed);
-    ch.open(target(server.port()));
+    ch.open(target(server.serverPort()));
     QVERIFY(failed.wait(kWait));
     const LapError e = errorOf(failed);
     QCOMPARE(e.kind, LapError::Kind::TtyConnect);
     QCOMPARE(e.message,
              QStringLiteral("Cannot reach the sandbox at 127.0.0.1:%1: The remote host closed the "
                             "connection.")
-                 .arg(server.port()));
+                 .arg(server.serverPort()));
 }
 
 void TstTtyChannel::connectTimeout()
 {
-    RawServer server(RawServer::Mode::Hang);
-    QVERIFY(server.listen());
+    RawWsServer server;
+    server.setHandshake(WsHandshake::Hang);
+    QVERIFY(server.start());
     TtyChannel ch;
     ch.setConnectTimeout(300);
     QSignalSpy failed(&ch, &TtyChannel::failed);
-    ch.open(target(server.port()));
+    ch.open(target(server.serverPort()));
     QVERIFY(failed.wait(kWait));
     const LapError e = errorOf(failed);
     QCOMPARE(e.kind, LapError::Kind::TtyConnect);
     QCOMPARE(e.message, QStringLiteral("Cannot reach the sandbox at 127.0.0.1:%1: no answer within "
                                        "0.3 s.")
-                            .arg(server.port()));
-    QTRY_COMPARE_WITH_TIMEOUT(server.disconnects, 1, kWait); // the attempt is really dropped
+                            .arg(server.serverPort()));
+    QTRY_COMPARE_WITH_TIMEOUT(server.disconnectCount(), 1, kWait); // the attempt is really dropped
 
     ch.setConnectTimeout(1000);
-    ch.open(target(server.port()));
+    ch.open(target(server.serverPort()));
     QVERIFY(failed.wait(kWait));
     QCOMPARE(failed.size(), 2);
     QCOMPARE(failed.at(1).first().value<LapError>().message,
              QStringLiteral("Cannot reach the sandbox at 127.0.0.1:%1: no answer within 1 s.")
-                 .arg(server.port()));
+                 .arg(server.serverPort()));
 }
 
 void TstTtyChannel::invalidUrl()
@@ -798,13 +662,14 @@ void TstTtyChannel::tlsTrustedByConfiguration()
 
 void TstTtyChannel::deleteWhileConnecting()
 {
-    RawServer server(RawServer::Mode::Hang);
-    QVERIFY(server.listen());
+    RawWsServer server;
+    server.setHandshake(WsHandshake::Hang);
+    QVERIFY(server.start());
     auto *ch = new TtyChannel;
-    ch->open(target(server.port()));
-    QTRY_VERIFY_WITH_TIMEOUT(server.requestComplete, kWait);
+    ch->open(target(server.serverPort()));
+    QTRY_VERIFY_WITH_TIMEOUT(server.last() && server.last()->requestReceived(), kWait);
     delete ch;
-    QTRY_COMPARE_WITH_TIMEOUT(server.disconnects, 1, kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(server.disconnectCount(), 1, kWait);
 }
 
 void TstTtyChannel::deleteWhileOpen()
@@ -845,8 +710,9 @@ void TstTtyChannel::deleteFromOutputSlot()
 
 void TstTtyChannel::reopenFromFailedSlot()
 {
-    RawServer refusing(RawServer::Mode::Reply, "HTTP/1.1 503 Service Unavailable\r\n\r\n");
-    QVERIFY(refusing.listen());
+    RawWsServer refusing;
+    refusing.setHandshake(WsHandshake::Reply, "HTTP/1.1 503 Service Unavailable\r\n\r\n");
+    QVERIFY(refusing.start());
     WsServer server;
     QVERIFY(server.listen());
     TtyChannel ch;
@@ -855,7 +721,7 @@ void TstTtyChannel::reopenFromFailedSlot()
     // The retry-on-503 pattern: open again from inside the failure handler.
     connect(&ch, &TtyChannel::failed, this,
             [&ch, &server](const LapError &) { ch.open(target(server.port())); });
-    ch.open(target(refusing.port()));
+    ch.open(target(refusing.serverPort()));
     QVERIFY(opened.wait(kWait));
     QCOMPARE(failed.size(), 1);
     QCOMPARE(errorOf(failed).httpStatus, 503);

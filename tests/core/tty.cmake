@@ -1,6 +1,7 @@
 # TTY-side unit tests (TtyEndpoint, resume argument, TtyChannel) and CredentialStore.
 lap_add_qtest(tst_ttyendpoint SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/tst_ttyendpoint.cpp LIBS lapcore)
 lap_add_qtest(tst_ttychannel SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/tst_ttychannel.cpp
+            ${PROJECT_SOURCE_DIR}/tests/common/rawwsserver.h
     LIBS lapcore ${QT}::WebSockets TIMEOUT 180)
 # The keychain round-trip needs a session bus with an unlocked Secret Service (.ci/run provides
 # one); without it that test skips and the mapping tests still run.

@@ -5,7 +5,9 @@
 // send what QWebSocketServer never would (text frames with invalid UTF-8, a message split into
 // continuation frames at any byte, odd or reserved close codes, oversized control frames,
 // floods of pings, a frame whose payload never arrives) and records every frame the client
-// sends, unmasked. Real sockets; nothing of Qt's WebSocket code on the server side.
+// sends, unmasked. It can also answer the upgrade request with any bytes, close at once, or
+// never answer, and it keeps the exact request bytes. Real sockets; nothing of Qt's WebSocket
+// code on the server side.
 
 #include <QCryptographicHash>
 #include <QHash>
@@ -37,13 +39,83 @@ struct WsFrame
     QByteArray payload;
 };
 
+// One frame as a server sends it: never masked (RFC 6455 §5.1).
+inline QByteArray encodeFrame(int opcode, const QByteArray &payload, bool fin = true)
+{
+    QByteArray out;
+    out.append(char((fin ? 0x80 : 0x00) | (opcode & 0x0f)));
+    const quint64 n = quint64(payload.size());
+    if (n < 126) {
+        out.append(char(n));
+    } else if (n <= 0xffff) {
+        out.append(char(126));
+        char len[2];
+        qToBigEndian<quint16>(quint16(n), len);
+        out.append(len, 2);
+    } else {
+        out.append(char(127));
+        char len[8];
+        qToBigEndian<quint64>(n, len);
+        out.append(len, 8);
+    }
+    out.append(payload);
+    return out;
+}
+
+// Takes the first complete frame off the front of `buffer` into `out`, unmasked; false (and
+// `buffer` untouched) while the frame is still incomplete.
+inline bool takeFrame(QByteArray &buffer, WsFrame *out)
+{
+    if (buffer.size() < 2)
+        return false;
+    const auto *d = reinterpret_cast<const uchar *>(buffer.constData());
+    quint64 len = d[1] & 0x7f;
+    int at = 2;
+    if (len == 126) {
+        if (buffer.size() < 4)
+            return false;
+        len = qFromBigEndian<quint16>(d + 2);
+        at = 4;
+    } else if (len == 127) {
+        if (buffer.size() < 10)
+            return false;
+        len = qFromBigEndian<quint64>(d + 2);
+        at = 10;
+    }
+    const bool masked = d[1] & 0x80;
+    const int maskAt = at;
+    if (masked)
+        at += 4;
+    if (quint64(buffer.size()) < quint64(at) + len)
+        return false;
+    out->opcode = d[0] & 0x0f;
+    out->fin = d[0] & 0x80;
+    out->payload = buffer.mid(at, int(len));
+    if (masked) {
+        for (int i = 0; i < out->payload.size(); ++i)
+            out->payload[i] = char(out->payload.at(i) ^ buffer.at(maskAt + (i % 4)));
+    }
+    buffer.remove(0, at + int(len));
+    return true;
+}
+
+// What the server does once it has read the upgrade request.
+enum class WsHandshake
+{
+    Accept,     // 101 Switching Protocols, then frames
+    Hang,       // answer nothing, keep the connection open
+    Reply,      // send the given raw bytes (a status line, say), then close
+    CloseAtOnce // close the connection without a word
+};
+
 // One upgraded (or upgrading) client connection.
 class RawWsConnection : public QObject
 {
     Q_OBJECT
 public:
-    explicit RawWsConnection(QTcpSocket *socket, bool answerUpgrade, QObject *parent = nullptr)
-        : QObject(parent), m_socket(socket), m_answerUpgrade(answerUpgrade)
+    explicit RawWsConnection(QTcpSocket *socket, WsHandshake handshake,
+                             const QByteArray &reply = QByteArray(), QObject *parent = nullptr)
+        : QObject(parent), m_socket(socket), m_handshake(handshake), m_reply(reply)
     {
         socket->setParent(this);
         connect(socket, &QTcpSocket::readyRead, this, &RawWsConnection::onReadyRead);
@@ -56,7 +128,11 @@ public:
     QTcpSocket *socket() const { return m_socket; }
     bool isUpgraded() const { return m_upgraded; }
     bool isDisconnected() const { return m_disconnected; }
-    // The upgrade request as received: request line and headers (names lower-cased).
+    // The whole upgrade request has been read.
+    bool requestReceived() const { return m_headerDone; }
+    // The upgrade request as received: its exact bytes (up to and including the blank line),
+    // the request line, and headers (names lower-cased).
+    QByteArray rawRequest() const { return m_rawRequest; }
     QByteArray requestLine() const { return m_requestLine; }
     QByteArray header(const char *name) const
     {
@@ -84,28 +160,12 @@ public:
     bool closeReceived() const { return countReceived(WsClose) > 0; }
     // Answer the client's close frame with one of our own (what a polite server does).
     void setEchoClose(bool on) { m_echoClose = on; }
+    // Answer each ping with a pong carrying its payload (what a live server does).
+    void setAutoPong(bool on) { m_autoPong = on; }
 
-    // Server frames are never masked (RFC 6455 §5.1).
     static QByteArray frame(int opcode, const QByteArray &payload, bool fin = true)
     {
-        QByteArray out;
-        out.append(char((fin ? 0x80 : 0x00) | (opcode & 0x0f)));
-        const quint64 n = quint64(payload.size());
-        if (n < 126) {
-            out.append(char(n));
-        } else if (n <= 0xffff) {
-            out.append(char(126));
-            char len[2];
-            qToBigEndian<quint16>(quint16(n), len);
-            out.append(len, 2);
-        } else {
-            out.append(char(127));
-            char len[8];
-            qToBigEndian<quint64>(n, len);
-            out.append(len, 8);
-        }
-        out.append(payload);
-        return out;
+        return encodeFrame(opcode, payload, fin);
     }
     static QByteArray closePayload(int code, const QByteArray &reason)
     {
@@ -144,6 +204,7 @@ private:
             const int end = m_buffer.indexOf("\r\n\r\n");
             if (end < 0)
                 return;
+            m_rawRequest = m_buffer.left(end + 4);
             const QList<QByteArray> lines = m_buffer.left(end).split('\n');
             m_requestLine = lines.value(0).trimmed();
             for (int i = 1; i < lines.size(); ++i) {
@@ -154,8 +215,20 @@ private:
             }
             m_buffer.remove(0, end + 4);
             m_headerDone = true;
-            if (!m_answerUpgrade)
+            switch (m_handshake) {
+            case WsHandshake::Hang:
                 return; // read the request, answer nothing, keep the connection
+            case WsHandshake::CloseAtOnce:
+                m_socket->close();
+                return;
+            case WsHandshake::Reply:
+                m_socket->write(m_reply);
+                m_socket->flush();
+                m_socket->disconnectFromHost();
+                return;
+            case WsHandshake::Accept:
+                break;
+            }
             const QByteArray accept =
                 QCryptographicHash::hash(header("sec-websocket-key") +
                                              "258EAFA5-E914-47DA-95CA-C5AB0DC85B11",
@@ -173,43 +246,13 @@ private:
 
     void parseFrames()
     {
-        for (;;) {
-            if (m_buffer.size() < 2)
-                return;
-            const auto *d = reinterpret_cast<const uchar *>(m_buffer.constData());
-            const bool fin = d[0] & 0x80;
-            const int opcode = d[0] & 0x0f;
-            const bool masked = d[1] & 0x80;
-            quint64 len = d[1] & 0x7f;
-            int at = 2;
-            if (len == 126) {
-                if (m_buffer.size() < 4)
-                    return;
-                len = qFromBigEndian<quint16>(d + 2);
-                at = 4;
-            } else if (len == 127) {
-                if (m_buffer.size() < 10)
-                    return;
-                len = qFromBigEndian<quint64>(d + 2);
-                at = 10;
-            }
-            const int maskAt = at;
-            if (masked)
-                at += 4;
-            if (quint64(m_buffer.size()) < quint64(at) + len)
-                return;
-            WsFrame f;
-            f.opcode = opcode;
-            f.fin = fin;
-            f.payload = m_buffer.mid(at, int(len));
-            if (masked) {
-                for (int i = 0; i < f.payload.size(); ++i)
-                    f.payload[i] = char(f.payload.at(i) ^ m_buffer.at(maskAt + (i % 4)));
-            }
-            m_buffer.remove(0, at + int(len));
+        WsFrame f;
+        while (takeFrame(m_buffer, &f)) {
             m_received.append(f);
             emit frameReceived(f);
-            if (opcode == WsClose && m_echoClose) {
+            if (f.opcode == WsPing && m_autoPong)
+                sendFrame(WsPong, f.payload);
+            if (f.opcode == WsClose && m_echoClose) {
                 sendFrame(WsClose, f.payload.left(2));
                 m_socket->disconnectFromHost();
             }
@@ -217,12 +260,15 @@ private:
     }
 
     QTcpSocket *m_socket;
-    bool m_answerUpgrade;
+    WsHandshake m_handshake;
+    QByteArray m_reply;
     bool m_headerDone = false;
     bool m_upgraded = false;
     bool m_disconnected = false;
     bool m_echoClose = true;
+    bool m_autoPong = false;
     QByteArray m_buffer;
+    QByteArray m_rawRequest;
     QByteArray m_requestLine;
     QHash<QByteArray, QByteArray> m_headers;
     QList<WsFrame> m_received;
@@ -236,7 +282,8 @@ public:
     {
         connect(this, &QTcpServer::newConnection, this, [this]() {
             while (QTcpSocket *s = nextPendingConnection()) {
-                auto *c = new RawWsConnection(s, m_answerUpgrade, this);
+                auto *c = new RawWsConnection(s, m_handshake, m_reply, this);
+                c->setAutoPong(m_autoPong);
                 m_connections.append(c);
                 connect(c, &RawWsConnection::upgraded, this, [this, c]() {
                     if (m_onUpgraded)
@@ -258,7 +305,15 @@ public:
         return u;
     }
     // false: read the upgrade request and never answer it.
-    void setAnswerUpgrade(bool on) { m_answerUpgrade = on; }
+    void setAnswerUpgrade(bool on) { setHandshake(on ? WsHandshake::Accept : WsHandshake::Hang); }
+    // How new connections answer the upgrade request; `reply` is what WsHandshake::Reply sends.
+    void setHandshake(WsHandshake handshake, const QByteArray &reply = QByteArray())
+    {
+        m_handshake = handshake;
+        m_reply = reply;
+    }
+    // New connections answer pings with pongs.
+    void setAutoPong(bool on) { m_autoPong = on; }
     // Runs right after the 101 went out (what the hostile server does next).
     void onUpgraded(std::function<void(RawWsConnection *)> f) { m_onUpgraded = std::move(f); }
     QList<RawWsConnection *> connections() const { return m_connections; }
@@ -266,12 +321,22 @@ public:
     {
         return m_connections.isEmpty() ? nullptr : m_connections.last();
     }
+    // How many connections the client (or the server) has closed so far.
+    int disconnectCount() const
+    {
+        int n = 0;
+        for (const RawWsConnection *c : m_connections)
+            n += c->isDisconnected() ? 1 : 0;
+        return n;
+    }
 
 signals:
     void upgraded(laptest::RawWsConnection *connection);
 
 private:
-    bool m_answerUpgrade = true;
+    WsHandshake m_handshake = WsHandshake::Accept;
+    QByteArray m_reply;
+    bool m_autoPong = false;
     std::function<void(RawWsConnection *)> m_onUpgraded;
     QList<RawWsConnection *> m_connections;
 };
