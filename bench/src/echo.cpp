@@ -46,13 +46,57 @@ void waitQuiet(const std::function<qint64()> &lastOutputNs, int quietMs, int tim
     waitFor([&] { return nsToMs(nowNs() - lastOutputNs()) >= quietMs; }, timeoutMs, 5);
 }
 
+// What differs between the app and the baseline in the key loop.
+struct KeySide
+{
+    std::function<qint64()> lastOutput; // time of the latest output, for the quiet waits
+    std::function<void()> clearLine;    // send Ctrl-U
+    std::function<void()> resetTimes;   // forget the previous key's times
+    std::function<void(char)> sendKey;
+    std::function<bool()> echoed;       // the last moment measured has come
+    std::function<void(qint64)> record; // store the samples of the key sent at this time
+};
+
+// The measured keys, the same way on both sides: Ctrl-U every kKeysPerLine keys (then wait for
+// the redraw to go quiet), a kKeyTimeoutMs timeout on `loop` (whose handlers quit it once
+// echoed), the key's time, the key; its samples, or a timeout; then a wait for the trailing
+// bytes of the same echo (tmux moves the cursor after the character). `want` is the character
+// the handlers wait for, 0 between keys.
+void keyLoop(int keys, int &keyIndex, char &want, QEventLoop &loop, int &timeouts,
+             const KeySide &side)
+{
+    for (int i = 0; i < keys; ++i, ++keyIndex) {
+        if (keyIndex % kKeysPerLine == 0) {
+            want = 0;
+            side.clearLine();
+            waitQuiet(side.lastOutput, 30, 2000);
+        }
+        want = keyChar(keyIndex);
+        side.resetTimes();
+        QTimer timeout;
+        timeout.setSingleShot(true);
+        QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+        timeout.start(kKeyTimeoutMs);
+        const qint64 tKey = nowNs();
+        side.sendKey(want);
+        if (!side.echoed())
+            loop.exec();
+        if (side.echoed())
+            side.record(tKey);
+        else
+            ++timeouts;
+        want = 0;
+        waitQuiet(side.lastOutput, 3, 500);
+    }
+}
+
 void appBlock(lap::TerminalTab *tab, int keys, int &keyIndex, AppSamples &s)
 {
     QWidget *display = tab->terminal()->terminalDisplay();
     QTermWidget *term = termWidgetOf(tab->terminal());
     PaintWatch paints(display);
     qint64 lastOutput = nowNs();
-    qint64 tKey = 0, tInput = 0, tRecv = 0, tParsed = 0, tPainted = 0;
+    qint64 tInput = 0, tRecv = 0, tParsed = 0, tPainted = 0;
     char want = 0;
     QEventLoop loop;
     QObject guard;
@@ -78,34 +122,29 @@ void appBlock(lap::TerminalTab *tab, int keys, int &keyIndex, AppSamples &s)
             loop.quit();
         }
     });
-    for (int i = 0; i < keys; ++i, ++keyIndex) {
-        if (keyIndex % kKeysPerLine == 0) {
-            want = 0;
-            QTest::keyClick(display, Qt::Key_U, Qt::ControlModifier);
-            waitQuiet([&] { return lastOutput; }, 30, 2000);
-        }
-        want = keyChar(keyIndex);
+    KeySide side;
+    side.lastOutput = [&] {
+        return lastOutput;
+    };
+    side.clearLine = [display] {
+        QTest::keyClick(display, Qt::Key_U, Qt::ControlModifier);
+    };
+    side.resetTimes = [&] {
         tInput = tRecv = tParsed = tPainted = 0;
-        QTimer timeout;
-        timeout.setSingleShot(true);
-        QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
-        timeout.start(kKeyTimeoutMs);
-        tKey = nowNs();
-        QTest::keyClick(display, want);
-        if (!tPainted)
-            loop.exec();
-        if (!tPainted) {
-            ++s.timeouts;
-        } else {
-            s.input << nsToMs(tInput - tKey);
-            s.recv << nsToMs(tRecv - tKey);
-            s.parsed << nsToMs(tParsed - tKey);
-            s.painted << nsToMs(tPainted - tKey);
-        }
-        want = 0;
-        // Trailing bytes of the same echo (tmux moves the cursor after the character).
-        waitQuiet([&] { return lastOutput; }, 3, 500);
-    }
+    };
+    side.sendKey = [display](char key) {
+        QTest::keyClick(display, key);
+    };
+    side.echoed = [&] {
+        return tPainted != 0;
+    };
+    side.record = [&](qint64 tKey) {
+        s.input << nsToMs(tInput - tKey);
+        s.recv << nsToMs(tRecv - tKey);
+        s.parsed << nsToMs(tParsed - tKey);
+        s.painted << nsToMs(tPainted - tKey);
+    };
+    keyLoop(keys, keyIndex, want, loop, s.timeouts, side);
 }
 
 QVector<double> baselineBlock(const lap::TtyTarget &target, int keys, int &keyIndex, int &timeouts)
@@ -113,7 +152,7 @@ QVector<double> baselineBlock(const lap::TtyTarget &target, int keys, int &keyIn
     QVector<double> out;
     QWebSocket ws(QString(), QWebSocketProtocol::VersionLatest);
     qint64 lastOutput = nowNs();
-    qint64 tKey = 0, tRecv = 0;
+    qint64 tRecv = 0;
     char want = 0;
     QEventLoop loop;
     auto onData = [&](const QByteArray &b) {
@@ -132,29 +171,26 @@ QVector<double> baselineBlock(const lap::TtyTarget &target, int keys, int &keyIn
         return out;
     }
     waitQuiet([&] { return lastOutput; }, 200, 5000); // tmux's redraw of the reattached screen
-    for (int i = 0; i < keys; ++i, ++keyIndex) {
-        if (keyIndex % kKeysPerLine == 0) {
-            want = 0;
-            ws.sendBinaryMessage(QByteArray("\x15", 1)); // Ctrl-U
-            waitQuiet([&] { return lastOutput; }, 30, 2000);
-        }
-        want = keyChar(keyIndex);
+    KeySide side;
+    side.lastOutput = [&] {
+        return lastOutput;
+    };
+    side.clearLine = [&ws] {
+        ws.sendBinaryMessage(QByteArray("\x15", 1)); // Ctrl-U
+    };
+    side.resetTimes = [&] {
         tRecv = 0;
-        QTimer timeout;
-        timeout.setSingleShot(true);
-        QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
-        timeout.start(kKeyTimeoutMs);
-        tKey = nowNs();
-        ws.sendBinaryMessage(QByteArray(1, want));
-        if (!tRecv)
-            loop.exec();
-        if (tRecv)
-            out << nsToMs(tRecv - tKey);
-        else
-            ++timeouts;
-        want = 0;
-        waitQuiet([&] { return lastOutput; }, 3, 500);
-    }
+    };
+    side.sendKey = [&ws](char key) {
+        ws.sendBinaryMessage(QByteArray(1, key));
+    };
+    side.echoed = [&] {
+        return tRecv != 0;
+    };
+    side.record = [&](qint64 tKey) {
+        out << nsToMs(tRecv - tKey);
+    };
+    keyLoop(keys, keyIndex, want, loop, timeouts, side);
     ws.close();
     waitFor([&] { return ws.state() == QAbstractSocket::UnconnectedState; }, 3000);
     return out;
