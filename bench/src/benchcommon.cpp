@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "benchcommon.h"
 
+#include "sessionopener.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QPaintEvent>
 #include <QSysInfo>
 #include <QThread>
@@ -22,6 +22,7 @@
 #include <csignal>
 #include <cstdio>
 #include <ctime>
+#include <optional>
 #include <sys/prctl.h>
 
 namespace lapbench {
@@ -293,81 +294,54 @@ bool waitConnected(lap::TerminalTab *tab, int timeoutMs)
 
 namespace {
 
-QNetworkRequest restRequest(const lap::PlatformConfig &c, const QString &path)
+lap::Result<ReadySession> runOpener(QNetworkAccessManager *nam, const lap::PlatformConfig &c,
+                                    int timeoutMs,
+                                    const std::function<void(lap::SessionOpener &)> &start)
 {
-    QUrl url = c.baseUrl;
-    url.setPath(QStringLiteral("/api/v1/managed_agents") + path);
-    QNetworkRequest r(url);
-    r.setRawHeader("Authorization", "Bearer " + c.masterKey.toUtf8());
-    r.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    return r;
-}
-
-QByteArray waitReply(QNetworkReply *reply)
-{
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(15000, &loop, &QEventLoop::quit);
-    if (!reply->isFinished())
-        loop.exec();
-    const QByteArray body = reply->isFinished() && reply->error() == QNetworkReply::NoError
-                                ? reply->readAll()
-                                : QByteArray();
-    reply->abort();
-    reply->deleteLater();
-    return body;
+    lap::PlatformClient client(nam, c);
+    lap::OpenOptions options;
+    options.giveUpMs = timeoutMs;
+    lap::SessionOpener opener(&client, options);
+    std::optional<lap::Result<ReadySession>> result;
+    QObject::connect(&opener, &lap::SessionOpener::ready,
+                     [&result](const lap::Session &s, const lap::TtyTarget &t) {
+                         result = lap::Result<ReadySession>::success(ReadySession{s, t});
+                     });
+    QObject::connect(&opener, &lap::SessionOpener::failed, [&result](const lap::LapError &e) {
+        result = lap::Result<ReadySession>::failure(e);
+    });
+    start(opener);
+    // The opener gives up by itself after timeoutMs; the margin only guards against a hang.
+    if (!waitFor([&result] { return result.has_value(); }, timeoutMs + 5000)) {
+        opener.cancel();
+        return lap::Result<ReadySession>::failure(
+            lap::LapError(lap::LapError::Kind::StartTimeout, QStringLiteral("no session")));
+    }
+    return *result;
 }
 
 } // namespace
 
-QJsonObject getSessionJson(QNetworkAccessManager *nam, const lap::PlatformConfig &c,
-                           const QString &id, double *rttMs)
+lap::Result<ReadySession> openReadySession(QNetworkAccessManager *nam, const lap::PlatformConfig &c,
+                                           const QString &agent, int timeoutMs)
 {
-    const qint64 t0 = nowNs();
-    const QByteArray body = waitReply(nam->get(restRequest(c, QStringLiteral("/sessions/") + id)));
-    if (rttMs)
-        *rttMs = nsToMs(nowNs() - t0);
-    return QJsonDocument::fromJson(body).object();
+    return runOpener(nam, c, timeoutMs, [&agent](lap::SessionOpener &o) { o.open(agent); });
+}
+
+lap::Result<ReadySession> attachReadySession(QNetworkAccessManager *nam,
+                                             const lap::PlatformConfig &c, const QString &sessionId,
+                                             int timeoutMs)
+{
+    return runOpener(nam, c, timeoutMs,
+                     [&sessionId](lap::SessionOpener &o) { o.attach(sessionId); });
 }
 
 void deleteSession(QNetworkAccessManager *nam, const lap::PlatformConfig &c, const QString &id)
 {
-    waitReply(nam->deleteResource(restRequest(c, QStringLiteral("/sessions/") + id)));
-}
-
-QString createReadySession(QNetworkAccessManager *nam, const lap::PlatformConfig &c,
-                           const QString &agent, int timeoutMs)
-{
-    // The seeded agents' ids are fixed, but a name lookup keeps this independent of them.
-    const QJsonObject agents =
-        QJsonDocument::fromJson(waitReply(nam->get(restRequest(c, QStringLiteral("/agents")))))
-            .object();
-    QString agentId;
-    for (const QJsonValue &a : agents.value(QStringLiteral("data")).toArray()) {
-        if (a.toObject().value(QStringLiteral("name")).toString() == agent)
-            agentId = a.toObject().value(QStringLiteral("id")).toString();
-    }
-    if (agentId.isEmpty())
-        return {};
-    const QJsonObject created =
-        QJsonDocument::fromJson(
-            waitReply(nam->post(
-                restRequest(c, QStringLiteral("/agents/%1/session").arg(agentId)),
-                QJsonDocument(QJsonObject{{QStringLiteral("title"), QStringLiteral("lap-bench")}})
-                    .toJson(QJsonDocument::Compact))))
-            .object();
-    const QString id = created.value(QStringLiteral("id")).toString();
-    if (id.isEmpty())
-        return {};
-    QElapsedTimer clock;
-    clock.start();
-    while (clock.elapsed() < timeoutMs) {
-        const QJsonObject s = getSessionJson(nam, c, id);
-        if (s.value(QStringLiteral("status")).toString() == QLatin1String("ready"))
-            return id;
-        settle(20);
-    }
-    return {};
+    lap::PlatformClient client(nam, c);
+    bool done = false;
+    client.deleteSession(id, [&done](const lap::Result<QString> &) { done = true; });
+    waitFor([&done] { return done; }, 15000);
 }
 
 qint64 isoToEpochMs(const QString &iso)

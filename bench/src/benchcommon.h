@@ -6,7 +6,9 @@
 
 #include "credentialstore.h"
 #include "mainwindow.h"
+#include "models.h"
 #include "platformclient.h"
+#include "ttyendpoint.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -155,14 +157,22 @@ struct App
 // Waits until `tab` is Connected (false on Failed or timeout).
 bool waitConnected(lap::TerminalTab *tab, int timeoutMs);
 
-// One GET /sessions/:id as raw JSON (empty on failure), synchronous on a private event loop.
-QJsonObject getSessionJson(QNetworkAccessManager *nam, const lap::PlatformConfig &c,
-                           const QString &id, double *rttMs = nullptr);
-// DELETE /sessions/:id, synchronous (cleanup between runs).
+// A ready session and its TTY endpoint, as lap::SessionOpener delivers them.
+struct ReadySession
+{
+    lap::Session session;
+    lap::TtyTarget target;
+};
+// The app's own PlatformClient and SessionOpener, run to the end under waitFor: a new session
+// of `agent` (open), or the existing session `sessionId` (attach: one GET, ready or an error).
+// Set-up only, never part of a measurement.
+lap::Result<ReadySession> openReadySession(QNetworkAccessManager *nam, const lap::PlatformConfig &c,
+                                           const QString &agent, int timeoutMs);
+lap::Result<ReadySession> attachReadySession(QNetworkAccessManager *nam,
+                                             const lap::PlatformConfig &c, const QString &sessionId,
+                                             int timeoutMs);
+// PlatformClient::deleteSession, waited for (clean-up between runs).
 void deleteSession(QNetworkAccessManager *nam, const lap::PlatformConfig &c, const QString &id);
-// POST a session of `agent` and wait until it is ready; empty on failure.
-QString createReadySession(QNetworkAccessManager *nam, const lap::PlatformConfig &c,
-                           const QString &agent, int timeoutMs);
 // ISO-8601 with milliseconds → ms since the epoch (0 when unparsable).
 qint64 isoToEpochMs(const QString &iso);
 

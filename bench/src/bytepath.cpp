@@ -42,15 +42,12 @@ int runBytePath(const QStringList &args)
         return 1;
     }
     QNetworkAccessManager nam;
-    const QString id = createReadySession(&nam, platform.config(), QStringLiteral("shell"), 60000);
-    const lap::Result<lap::Session> session =
-        lap::Session::fromJson(getSessionJson(&nam, platform.config(), id));
-    if (!session.ok())
+    const lap::Result<ReadySession> ready =
+        openReadySession(&nam, platform.config(), QStringLiteral("shell"), 60000);
+    if (!ready.ok()) {
+        std::fprintf(stderr, "bytepath: %s\n", qPrintable(ready.error.message));
         return 1;
-    const lap::Result<lap::TtyTarget> target =
-        lap::deriveTtyTarget(session.value, platform.baseUrl(), {});
-    if (!target.ok())
-        return 1;
+    }
 
     lap::RemoteTerminal terminal;
     lap::TtyChannel channel;
@@ -67,7 +64,7 @@ int runBytePath(const QStringList &args)
     QObject::connect(&channel, &lap::TtyChannel::failed, &loop, &QEventLoop::quit);
     QObject::connect(&channel, &lap::TtyChannel::closed, &loop, &QEventLoop::quit);
     const qint64 t0 = nowNs();
-    channel.open(target.value);
+    channel.open(ready.value.target);
     loop.exec();
     const double ms = nsToMs(nowNs() - t0);
     std::fprintf(stderr, "bytepath: %lld bytes parsed in %.0f ms\n", parsed, ms);

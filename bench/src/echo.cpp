@@ -230,13 +230,11 @@ int runEcho(const QStringList &args)
         return 1;
     }
     settle(300);
-    const QJsonObject row = getSessionJson(&app.nam, platform.config(), tab->sessionId());
-    const lap::Result<lap::Session> session = lap::Session::fromJson(row);
-    const lap::Result<lap::TtyTarget> target =
-        session.ok() ? lap::deriveTtyTarget(session.value, platform.baseUrl(), {})
-                     : lap::Result<lap::TtyTarget>::failure(session.error);
-    if (!target.ok()) {
-        std::fprintf(stderr, "echo: %s\n", qPrintable(target.error.message));
+    // The baseline's endpoint: the tab's session, attached to as the app attaches.
+    const lap::Result<ReadySession> attached =
+        attachReadySession(&app.nam, platform.config(), tab->sessionId(), 20000);
+    if (!attached.ok()) {
+        std::fprintf(stderr, "echo: %s\n", qPrintable(attached.error.message));
         return 1;
     }
 
@@ -254,7 +252,7 @@ int runEcho(const QStringList &args)
         appBlock(tab, perBlock, appKey, appS);
         tab->detach();
         waitFor([tab] { return tab->state() == lap::TerminalTab::State::Detached; }, 5000);
-        base << baselineBlock(target.value, perBlock, baseKey, baseTimeouts);
+        base << baselineBlock(attached.value.target, perBlock, baseKey, baseTimeouts);
         tab->reconnect();
         if (!waitConnected(tab, 20000)) {
             std::fprintf(stderr, "echo: reattach failed\n");

@@ -58,12 +58,14 @@ int runStartup(const QStringList &args)
     QStringList childArgs{QStringLiteral("startup-child")};
     QList<lap::SavedTab> saved;
     for (int i = 0; i < tabs; ++i) {
-        const QString id =
-            createReadySession(&nam, platform.config(), QStringLiteral("shell"), 20000);
-        if (id.isEmpty()) {
-            std::fprintf(stderr, "startup: could not create session %d\n", i);
+        const lap::Result<ReadySession> ready =
+            openReadySession(&nam, platform.config(), QStringLiteral("shell"), 20000);
+        if (!ready.ok()) {
+            std::fprintf(stderr, "startup: could not create session %d: %s\n", i,
+                         qPrintable(ready.error.message));
             return 1;
         }
+        const QString id = ready.value.session.id;
         if (!restore)
             childArgs << QStringLiteral("--resume") << id;
         lap::SavedTab t;
