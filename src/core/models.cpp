@@ -133,7 +133,7 @@ Result<Session> sessionFromJson(const QJsonObject &o, const QString &prefix)
     Session s;
     s.id = r.requiredString("id");
     s.agentId = r.string("agent_id");
-    s.status = r.string("status");
+    s.status = r.requiredString("status"); // every decision about a session is made on it
     s.phase = r.string("phase");
     s.phaseDetail = r.string("phase_detail");
     s.failureReason = r.string("failure_reason");

@@ -18,19 +18,6 @@ const int kMaxConsecutiveFailures = 3;
 // The longest pause a Retry-After can impose on the poll; the give-up time bounds the total.
 const int kMaxRetryAfterMs = 30000;
 
-// A row without a status cannot be decided on (platform-api.md §4.4); worded like
-// PlatformClient's other unexpected-reply errors.
-LapError missingStatusError(const QString &action)
-{
-    return LapError(
-        LapError::Kind::Protocol,
-        QCoreApplication::translate("lap", "%1 failed: the platform sent an unexpected reply (%2).")
-            .arg(action, QCoreApplication::translate("lap", "field '%1' is missing")
-                             .arg(QStringLiteral("status"))),
-        QCoreApplication::translate(
-            "lap", "Check that the platform URL points to a LiteLLM Agent Platform."));
-}
-
 QString reasonOrDefault(const QString &reason)
 {
     const QString r = withoutFinalPeriod(reason);
@@ -181,16 +168,12 @@ int SessionOpener::nextPollDelayMs()
 void SessionOpener::poll()
 {
     const quint64 gen = m_generation;
-    const QString action = QCoreApplication::translate("lap", "Checking the session");
     m_call = m_client->getSession(
         m_session.id,
-        [this, gen, action](const Result<Session> &result) {
+        [this, gen](const Result<Session> &r) {
             if (gen != m_generation)
                 return;
             m_call = nullptr;
-            Result<Session> r = result;
-            if (r.ok() && r.value.status.isEmpty())
-                r = Result<Session>::failure(missingStatusError(action));
             if (r.ok()) {
                 m_consecutiveFailures = 0;
                 onSession(r.value, true);
@@ -213,7 +196,7 @@ void SessionOpener::poll()
             }
             schedulePoll();
         },
-        action);
+        QCoreApplication::translate("lap", "Checking the session"));
 }
 
 // By value: `s` is often m_session, and a slot may start a new run that resets it.
@@ -328,10 +311,6 @@ void SessionOpener::attach(const QString &sessionId)
         m_session = r.value;
         if (r.value.isReady()) {
             succeed(r.value);
-            return;
-        }
-        if (r.value.status.isEmpty()) {
-            fail(missingStatusError(QCoreApplication::translate("lap", "Fetching the session")));
             return;
         }
         const Session &s = r.value;

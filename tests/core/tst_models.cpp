@@ -302,18 +302,27 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("status number") << QByteArray(R"({"id":"s","status":1})")
                                        << QStringLiteral("field 'status' should be a string");
-        QTest::newRow("phase array") << QByteArray(R"({"id":"s","phase":["ready"]})")
-                                     << QStringLiteral("field 'phase' should be a string");
-        QTest::newRow("tty_token number") << QByteArray(R"({"id":"s","tty_token":123})")
-                                          << QStringLiteral("field 'tty_token' should be a string");
+        QTest::newRow("phase array")
+            << QByteArray(R"({"id":"s","status":"ready","phase":["ready"]})")
+            << QStringLiteral("field 'phase' should be a string");
+        QTest::newRow("tty_token number")
+            << QByteArray(R"({"id":"s","status":"ready","tty_token":123})")
+            << QStringLiteral("field 'tty_token' should be a string");
         QTest::newRow("idle_timeout_ms string")
-            << QByteArray(R"({"id":"s","idle_timeout_ms":"900000"})")
+            << QByteArray(R"({"id":"s","status":"ready","idle_timeout_ms":"900000"})")
             << QStringLiteral("field 'idle_timeout_ms' should be an integer");
         QTest::newRow("supports_tui string")
-            << QByteArray(R"({"id":"s","supports_tui":"yes"})")
+            << QByteArray(R"({"id":"s","status":"ready","supports_tui":"yes"})")
             << QStringLiteral("field 'supports_tui' should be true or false");
         QTest::newRow("id missing")
             << QByteArray(R"({"status":"ready"})") << QStringLiteral("field 'id' is missing");
+        // Every decision about a session is made on its status (platform-api.md §4.4).
+        QTest::newRow("status missing") << QByteArray(R"({"id":"s","phase":"ready"})")
+                                        << QStringLiteral("field 'status' is missing");
+        QTest::newRow("status null") << QByteArray(R"({"id":"s","status":null})")
+                                     << QStringLiteral("field 'status' is missing");
+        QTest::newRow("status empty") << QByteArray(R"({"id":"s","status":""})")
+                                      << QStringLiteral("field 'status' is missing");
     }
     void sessionWrongTypes()
     {
@@ -349,8 +358,9 @@ private slots:
             << QStringLiteral("the session list should be a JSON array");
         QTest::newRow("row not object")
             << QByteArray(R"([5])") << QStringLiteral("field '[0]' should be an object");
-        QTest::newRow("row field wrong") << QByteArray(R"([{"id":"a"},{"id":"b","status":false}])")
-                                         << QStringLiteral("field '[1].status' should be a string");
+        QTest::newRow("row field wrong")
+            << QByteArray(R"([{"id":"a","status":"ready"},{"id":"b","status":false}])")
+            << QStringLiteral("field '[1].status' should be a string");
     }
     void sessionListErrors()
     {
