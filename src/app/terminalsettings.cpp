@@ -50,22 +50,21 @@ QStringList TerminalSettings::availableColorSchemes()
 
 namespace {
 
-bool isFixedPitchFamily(const QString &family)
-{
-#if QT_VERSION >= QT_VERSION_CHECK(6, 0, 0)
-    return QFontDatabase::families().contains(family) && QFontDatabase::isFixedPitch(family);
-#else
-    const QFontDatabase db;
-    return db.families().contains(family) && db.isFixedPitch(family);
-#endif
-}
-
 QStringList fontFamilies()
 {
 #if QT_VERSION >= QT_VERSION_CHECK(6, 0, 0)
     return QFontDatabase::families();
 #else
     return QFontDatabase().families();
+#endif
+}
+
+bool isFixedPitch(const QString &family)
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 0, 0)
+    return QFontDatabase::isFixedPitch(family);
+#else
+    return QFontDatabase().isFixedPitch(family);
 #endif
 }
 
@@ -78,16 +77,18 @@ QString defaultFontFamily()
     const QFont system = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     if (QFontInfo(system).fixedPitch())
         return system.family();
+    // Asked once: the list is long, and it used to be fetched again for every candidate.
+    const QStringList installed = fontFamilies();
     static const char *const preferred[] = {
         "DejaVu Sans Mono", "Noto Mono",       "Liberation Mono", "Hack",
         "Ubuntu Mono",      "Source Code Pro", "Cascadia Mono",   "Nimbus Mono PS"};
     for (const char *name : preferred) {
         const QString family = QLatin1String(name);
-        if (isFixedPitchFamily(family))
+        if (installed.contains(family) && isFixedPitch(family))
             return family;
     }
-    for (const QString &family : fontFamilies()) {
-        if (isFixedPitchFamily(family))
+    for (const QString &family : installed) {
+        if (isFixedPitch(family))
             return family;
     }
     return system.family();
