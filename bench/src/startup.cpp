@@ -11,6 +11,7 @@
 // first paint, and with tabs, every tab connected and its first output parsed.
 #include "benchcommon.h"
 
+#include "appinit.h"
 #include "launchoptions.h"
 #include "remoteterminal.h"
 #include "tabsnapshot.h"
@@ -144,11 +145,7 @@ int runStartupChild(int argc, char *argv[])
     av.push_back(nullptr);
 
     QApplication app(ac, av.data());
-    QApplication::setApplicationName(QStringLiteral("lap-desktop"));
-    QApplication::setApplicationDisplayName(QStringLiteral("LAP Desktop"));
-    QApplication::setOrganizationName(QStringLiteral("lap-desktop"));
-    QApplication::setApplicationVersion(QStringLiteral(LAP_VERSION));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/lap-desktop.svg")));
+    lap::initApplication(app); // main.cpp's set-up, translations included
     const qint64 tApp = nowNs();
 
     QCommandLineParser parser;
@@ -166,6 +163,7 @@ int runStartupChild(int argc, char *argv[])
     lap::CredentialStore keys;
     lap::AppServices services{&nam, &settings, &profiles, &keys};
     lap::MainWindow window(services);
+    QApplication::setWindowIcon(window.windowIcon()); // as main.cpp does
 
     qint64 tShown = 0, tConnected = 0, tOutput = 0;
     PaintWatch paints(&window);

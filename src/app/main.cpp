@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "apptranslations.h"
+#include "appinit.h"
 #include "credentialstore.h"
 #include "launchoptions.h"
 #include "mainwindow.h"
@@ -15,16 +15,7 @@
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("lap-desktop"));
-    QApplication::setApplicationDisplayName(QStringLiteral("LAP Desktop"));
-    QApplication::setOrganizationName(QStringLiteral("lap-desktop"));
-    QApplication::setApplicationVersion(QStringLiteral(LAP_VERSION));
-    // The id of the installed .desktop file and AppStream metainfo (packaging/): Wayland
-    // compositors use it to find the window's icon and name.
-    QApplication::setDesktopFileName(QStringLiteral("io.github.lap_desktop.LapDesktop"));
-
-    // Before the parser: --help and command-line errors are user-visible text too.
-    lap::installTranslations(&app, QLocale::system());
+    lap::initApplication(app); // names, translations: before the parser
 
     QCommandLineParser parser;
     lap::addLaunchOptions(parser);
