@@ -691,10 +691,6 @@
         <translation>eine HTML-Seite statt JSON: %1</translation>
     </message>
     <message>
-        <source>Fetching the session</source>
-        <translation>Abrufen der Sitzung</translation>
-    </message>
-    <message>
         <source>protocol error</source>
         <translation>Protokollfehler</translation>
     </message>

@@ -691,10 +691,6 @@
         <translation>une page HTML au lieu de JSON&#xa0;: %1</translation>
     </message>
     <message>
-        <source>Fetching the session</source>
-        <translation>Récupération de la session</translation>
-    </message>
-    <message>
         <source>protocol error</source>
         <translation>erreur de protocole</translation>
     </message>

@@ -690,10 +690,6 @@
         <translation>HTML 页面而不是 JSON：%1</translation>
     </message>
     <message>
-        <source>Fetching the session</source>
-        <translation>获取会话</translation>
-    </message>
-    <message>
         <source>protocol error</source>
         <translation>协议错误</translation>
     </message>
