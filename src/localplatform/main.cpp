@@ -182,7 +182,8 @@ int main(int argc, char *argv[])
     options.noTmux = parser.isSet(QStringLiteral("no-tmux"));
     options.extraAgents =
         static_cast<int>(parseCount(parser, QStringLiteral("extra-agents"), 10000));
-    options.quiet = parser.isSet(QStringLiteral("quiet"));
+    // The program's own switch: the library never prints.
+    const bool quiet = parser.isSet(QStringLiteral("quiet"));
 
     std::signal(SIGPIPE, SIG_IGN);
     installQuitOnSignals(&app);
@@ -195,7 +196,7 @@ int main(int argc, char *argv[])
     }
     const QString base = platform.baseUrl().toString();
     printLine(QStringLiteral("lap-localplatform listening on %1").arg(base));
-    if (!options.quiet) {
+    if (!quiet) {
         // The master key is printed only when we made it up: otherwise the user has it, and
         // logs are no place for secrets. The harness token is never printed.
         if (platform.masterKeyGenerated())

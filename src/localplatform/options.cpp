@@ -106,10 +106,6 @@ bool LocalPlatformOptions::applyJson(const QJsonObject &json, QString *error)
             if (!v.isBool())
                 return fail(key, boolean);
             next.noTmux = v.toBool();
-        } else if (key == QLatin1String("quiet")) {
-            if (!v.isBool())
-                return fail(key, boolean);
-            next.quiet = v.toBool();
         } else {
             return fail(key, QStringLiteral("unknown or start-up only option"));
         }
@@ -132,7 +128,6 @@ QJsonObject LocalPlatformOptions::toJson() const
         {QStringLiteral("idle_timeout_ms"), static_cast<double>(idleTimeoutMs)},
         {QStringLiteral("command"), stringOrNull(command)},
         {QStringLiteral("no_tmux"), noTmux},
-        {QStringLiteral("quiet"), quiet},
     };
 }
 

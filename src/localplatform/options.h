@@ -48,7 +48,6 @@ struct LocalPlatformOptions
     QString command; // empty = $SHELL, else /bin/bash
     bool noTmux = false;
     int extraAgents = 0; // filler-001 ... (start-up only)
-    bool quiet = false;
 
     // Applies the runtime switches present in `json`; false with a message on a bad value
     // (nothing is changed then). port, keys, credentials file and extra agents are

@@ -44,7 +44,6 @@ protected:
 
         lap::local::LocalPlatformOptions options;
         options.masterKey = masterKey;
-        options.quiet = true;
         m_platform = std::make_unique<lap::local::LocalPlatform>(options);
         QString error;
         QVERIFY2(m_platform->start(&error), qPrintable(error));

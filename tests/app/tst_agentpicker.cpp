@@ -103,7 +103,6 @@ private slots:
     {
         local::LocalPlatformOptions options;
         options.extraAgents = kFillers;
-        options.quiet = true;
         m_platform = std::make_unique<local::LocalPlatform>(options);
         QString error;
         QVERIFY2(m_platform->start(&error), qPrintable(error));

@@ -158,7 +158,6 @@ private slots:
     void initTestCase()
     {
         local::LocalPlatformOptions options;
-        options.quiet = true;
         options.readyDelayMs = 0;
         m_platform = std::make_unique<local::LocalPlatform>(options);
         QString error;

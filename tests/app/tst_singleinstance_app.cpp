@@ -58,7 +58,6 @@ private slots:
                                                                          QFileDevice::ExeOwner);
         LocalPlatformOptions o;
         o.readyDelayMs = 0;
-        o.quiet = true;
         o.command = laptest::testShell();
         m_platform = std::make_unique<LocalPlatform>(o);
         QString error;

@@ -69,7 +69,6 @@ protected:
         lap::local::LocalPlatformOptions o;
         o.readyDelayMs = 0;
         o.command = laptest::testShell();
-        o.quiet = true;
         m_platform = std::make_unique<lap::local::LocalPlatform>(o);
         QString error;
         QVERIFY2(m_platform->start(&error), qPrintable(error));

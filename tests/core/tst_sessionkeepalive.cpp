@@ -318,7 +318,6 @@ private slots:
     void keepsATypedSessionAliveAgainstTheReaper()
     {
         local::LocalPlatformOptions options;
-        options.quiet = true;
         options.readyDelayMs = 0;
         options.idleTimeoutMs = 3000;
         local::LocalPlatform platform(options);

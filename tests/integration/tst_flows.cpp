@@ -54,7 +54,6 @@ class TestFlows : public QObject
         LocalPlatformOptions o;
         o.readyDelayMs = 0;
         o.command = laptest::testShell();
-        o.quiet = true;
         o.extraAgents = extraAgents;
         m_platform = std::make_unique<LocalPlatform>(o);
         QString error;

@@ -135,7 +135,6 @@ private slots:
         options.harnessToken = m_ttyToken;
         options.readyDelayMs = 0;
         options.command = laptest::testShell();
-        options.quiet = true;
         local::LocalPlatform platform(options);
         QString error;
         QVERIFY2(platform.start(&error), qPrintable(error));

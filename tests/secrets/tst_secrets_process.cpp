@@ -88,7 +88,6 @@ private slots:
         options.harnessToken = ttyToken;
         options.readyDelayMs = 0;
         options.command = laptest::testShell();
-        options.quiet = true;
         local::LocalPlatform platform(options);
         QString error;
         QVERIFY2(platform.start(&error), qPrintable(error));
