@@ -86,24 +86,41 @@ private:
                        {CannedResponse::json(200, session)});
     }
 
-    // A window signed in from the environment whose saved settings hold `caFile`.
-    TerminalTab *openThroughTheWindow(const QString &caFile, std::unique_ptr<MainWindow> &window,
-                                      QSettings &settings, ProfileStore &profiles,
-                                      CredentialStore &keys, QNetworkAccessManager &nam)
+    // A window signed in from the environment whose saved settings hold `caFile`, with what it
+    // is made of; `tab` is its first tab, null when none opened.
+    struct Window
     {
-        settings.setValue(QStringLiteral("connection/caFile"), caFile);
-        settings.setValue(QStringLiteral("connection/keepSessionsAlive"), false);
-        window = std::make_unique<MainWindow>(AppServices{&nam, &settings, &profiles, &keys});
-        window->resize(800, 500);
-        window->show();
+        explicit Window(const QString &iniPath)
+            : settings(iniPath, QSettings::IniFormat)
+            , profiles(&settings)
+            , keys(nullptr, QStringLiteral("lap-desktop-tst-tls"))
+        {}
+        QSettings settings;
+        ProfileStore profiles;
+        CredentialStore keys;
+        QNetworkAccessManager nam;
+        std::unique_ptr<MainWindow> window;
+        TerminalTab *tab = nullptr;
+    };
+
+    std::unique_ptr<Window> openThroughTheWindow(const QString &caFile, const QString &name)
+    {
+        auto w = std::make_unique<Window>(m_dir.filePath(name + QStringLiteral(".ini")));
+        w->settings.setValue(QStringLiteral("connection/caFile"), caFile);
+        w->settings.setValue(QStringLiteral("connection/keepSessionsAlive"), false);
+        w->window = std::make_unique<MainWindow>(
+            AppServices{&w->nam, &w->settings, &w->profiles, &w->keys});
+        w->window->resize(800, 500);
+        w->window->show();
         LaunchOptions o;
         o.envBaseUrl = m_rest->baseUrl();
         o.envMasterKey = QLatin1String(kKey);
         o.agents << QLatin1String(kAgentUuid);
-        window->start(o);
-        if (!QTest::qWaitFor([&] { return !window->tabs().isEmpty(); }, kWait))
-            return nullptr;
-        return window->tabs().first();
+        w->window->start(o);
+        MainWindow *window = w->window.get();
+        if (QTest::qWaitFor([window] { return !window->tabs().isEmpty(); }, kWait))
+            w->tab = window->tabs().first();
+        return w;
     }
 
 private slots:
@@ -124,15 +141,10 @@ private slots:
     void caFileFromSettingsMakesHttpsAndWssWork()
     {
         startServers();
-        QSettings settings(m_dir.filePath(QStringLiteral("with-ca.ini")), QSettings::IniFormat);
-        ProfileStore profiles(&settings);
-        CredentialStore keys(nullptr, QStringLiteral("lap-desktop-tst-tls"));
-        QNetworkAccessManager nam;
-        std::unique_ptr<MainWindow> window;
-        TerminalTab *tab =
-            openThroughTheWindow(m_pki.caFile(), window, settings, profiles, keys, nam);
+        const auto w = openThroughTheWindow(m_pki.caFile(), QStringLiteral("with-ca"));
+        TerminalTab *tab = w->tab;
         QVERIFY(tab);
-        QCOMPARE(window->platform().caFile, m_pki.caFile());
+        QCOMPARE(w->window->platform().caFile, m_pki.caFile());
         // https: the REST calls went through (the create was answered over TLS).
         QTRY_VERIFY_WITH_TIMEOUT(
             m_rest->count("POST", api(QByteArray("/agents/") + kAgentUuid + "/session")) == 1,
@@ -157,12 +169,8 @@ private slots:
         QVERIFY(out.write(m_pki.cert(QStringLiteral("ca")).cert().toDer()) > 0);
         out.close();
         startServers(false);
-        QSettings settings(m_dir.filePath(QStringLiteral("der.ini")), QSettings::IniFormat);
-        ProfileStore profiles(&settings);
-        CredentialStore keys(nullptr, QStringLiteral("lap-desktop-tst-tls"));
-        QNetworkAccessManager nam;
-        std::unique_ptr<MainWindow> window;
-        TerminalTab *tab = openThroughTheWindow(der, window, settings, profiles, keys, nam);
+        const auto w = openThroughTheWindow(der, QStringLiteral("der"));
+        TerminalTab *tab = w->tab;
         QVERIFY(tab);
         QTRY_VERIFY_WITH_TIMEOUT(tab->state() == TerminalTab::State::Connected ||
                                      tab->state() == TerminalTab::State::Failed,
@@ -182,12 +190,8 @@ private slots:
         QVERIFY(out.write("not a certificate\n") > 0);
         out.close();
         startServers(false);
-        QSettings settings(m_dir.filePath(QStringLiteral("garbage.ini")), QSettings::IniFormat);
-        ProfileStore profiles(&settings);
-        CredentialStore keys(nullptr, QStringLiteral("lap-desktop-tst-tls"));
-        QNetworkAccessManager nam;
-        std::unique_ptr<MainWindow> window;
-        TerminalTab *tab = openThroughTheWindow(garbage, window, settings, profiles, keys, nam);
+        const auto w = openThroughTheWindow(garbage, QStringLiteral("garbage"));
+        TerminalTab *tab = w->tab;
         QVERIFY(tab);
         QTRY_COMPARE_WITH_TIMEOUT(tab->state(), TerminalTab::State::Failed, kWait);
         auto *message = tab->findChild<QLabel *>(QStringLiteral("failureMessage"));
@@ -201,7 +205,7 @@ private slots:
         QVERIFY(m_peers.isEmpty());
 
         // What MainWindow::showSettings does for every tab after the dialog is accepted.
-        AppSettings fixed = AppSettings::load(settings);
+        AppSettings fixed = AppSettings::load(w->settings);
         fixed.caFile = m_pki.caFile();
         tab->applySettings(fixed);
         auto *retry = tab->findChild<QPushButton *>(QStringLiteral("retryButton"));
@@ -217,12 +221,8 @@ private slots:
     void withoutTheCaFileTheProblemIsNamed()
     {
         startServers();
-        QSettings settings(m_dir.filePath(QStringLiteral("without-ca.ini")), QSettings::IniFormat);
-        ProfileStore profiles(&settings);
-        CredentialStore keys(nullptr, QStringLiteral("lap-desktop-tst-tls"));
-        QNetworkAccessManager nam;
-        std::unique_ptr<MainWindow> window;
-        TerminalTab *tab = openThroughTheWindow(QString(), window, settings, profiles, keys, nam);
+        const auto w = openThroughTheWindow(QString(), QStringLiteral("without-ca"));
+        TerminalTab *tab = w->tab;
         QVERIFY(tab);
         QTRY_COMPARE_WITH_TIMEOUT(tab->state(), TerminalTab::State::Failed, kWait);
         auto *message = tab->findChild<QLabel *>(QStringLiteral("failureMessage"));
