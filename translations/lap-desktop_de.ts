@@ -467,14 +467,6 @@
         <translation>Die Plattform versucht es bis zu 10 Minuten weiter, und die Sitzung läuft weiter: Verbinden Sie sich später mit ihr oder erhöhen Sie die Wartezeit in den Einstellungen.</translation>
     </message>
     <message>
-        <source>Cannot attach: the session is %1.</source>
-        <translation>Verbinden nicht möglich: Die Sitzung ist %1.</translation>
-    </message>
-    <message>
-        <source>Cannot attach: the session is %1 — %2.</source>
-        <translation>Verbinden nicht möglich: Die Sitzung ist %1 – %2.</translation>
-    </message>
-    <message>
         <source>It is still starting; try again in a moment.</source>
         <translation>Sie startet noch; versuchen Sie es gleich noch einmal.</translation>
     </message>
@@ -733,6 +725,22 @@
     <message>
         <source>The CA file %1 holds no certificate (PEM or DER).</source>
         <translation>Die CA-Datei %1 enthält kein Zertifikat (PEM oder DER).</translation>
+    </message>
+    <message>
+        <source>Cannot attach yet — the session is creating: still starting.</source>
+        <translation>Verbinden noch nicht möglich – die Sitzung wird erstellt: Sie startet noch.</translation>
+    </message>
+    <message>
+        <source>Cannot attach yet — the session is creating: still starting (%1).</source>
+        <translation>Verbinden noch nicht möglich – die Sitzung wird erstellt: Sie startet noch (%1).</translation>
+    </message>
+    <message>
+        <source>Cannot attach — the session is %1: the platform gave no reason.</source>
+        <translation>Verbinden nicht möglich – die Sitzung ist %1: Die Plattform hat keinen Grund genannt.</translation>
+    </message>
+    <message>
+        <source>Cannot attach — the session is %1: %2.</source>
+        <translation>Verbinden nicht möglich – die Sitzung ist %1: %2.</translation>
     </message>
 </context>
 <context>
@@ -1346,22 +1354,6 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
         <translation>%1 T</translation>
     </message>
     <message>
-        <source>Cannot attach yet — the session is creating: still starting. Refresh when it is ready.</source>
-        <translation>Verbinden noch nicht möglich – die Sitzung wird erstellt: Sie startet noch. Aktualisieren Sie, sobald sie bereit ist.</translation>
-    </message>
-    <message>
-        <source>Cannot attach yet — the session is creating: still starting (%1). Refresh when it is ready.</source>
-        <translation>Verbinden noch nicht möglich – die Sitzung wird erstellt: Sie startet noch (%1). Aktualisieren Sie, sobald sie bereit ist.</translation>
-    </message>
-    <message>
-        <source>Cannot attach — the session is %1: the platform gave no reason.</source>
-        <translation>Verbinden nicht möglich – die Sitzung ist %1: Die Plattform hat keinen Grund genannt.</translation>
-    </message>
-    <message>
-        <source>Cannot attach — the session is %1: %2.</source>
-        <translation>Verbinden nicht möglich – die Sitzung ist %1: %2.</translation>
-    </message>
-    <message>
         <source>Open its agent again for a new session.</source>
         <translation>Öffnen Sie ihren Agenten erneut, um eine neue Sitzung zu erhalten.</translation>
     </message>
@@ -1428,6 +1420,10 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
             <numerusform>%n Sitzung von „%1“</numerusform>
             <numerusform>%n Sitzungen von „%1“</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Refresh when it is ready.</source>
+        <translation>Aktualisieren Sie, sobald sie bereit ist.</translation>
     </message>
 </context>
 <context>

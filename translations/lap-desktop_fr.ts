@@ -467,14 +467,6 @@
         <translation>La plateforme continue d’essayer jusqu’à 10 minutes et la session a été laissée en cours&#xa0;: rattachez-vous-y plus tard, ou augmentez le délai d’abandon dans les paramètres.</translation>
     </message>
     <message>
-        <source>Cannot attach: the session is %1.</source>
-        <translation>Impossible de se rattacher&#xa0;: la session est %1.</translation>
-    </message>
-    <message>
-        <source>Cannot attach: the session is %1 — %2.</source>
-        <translation>Impossible de se rattacher&#xa0;: la session est %1 — %2.</translation>
-    </message>
-    <message>
         <source>It is still starting; try again in a moment.</source>
         <translation>Elle est encore en train de démarrer&#xa0;; réessayez dans un instant.</translation>
     </message>
@@ -733,6 +725,22 @@
     <message>
         <source>The CA file %1 holds no certificate (PEM or DER).</source>
         <translation>Le fichier d’AC %1 ne contient aucun certificat (PEM ou DER).</translation>
+    </message>
+    <message>
+        <source>Cannot attach yet — the session is creating: still starting.</source>
+        <translation>Rattachement pas encore possible — la session est en création&#xa0;: elle démarre encore.</translation>
+    </message>
+    <message>
+        <source>Cannot attach yet — the session is creating: still starting (%1).</source>
+        <translation>Rattachement pas encore possible — la session est en création&#xa0;: elle démarre encore (%1).</translation>
+    </message>
+    <message>
+        <source>Cannot attach — the session is %1: the platform gave no reason.</source>
+        <translation>Rattachement impossible — la session est %1&#xa0;: la plateforme n’a donné aucune raison.</translation>
+    </message>
+    <message>
+        <source>Cannot attach — the session is %1: %2.</source>
+        <translation>Rattachement impossible — la session est %1&#xa0;: %2.</translation>
     </message>
 </context>
 <context>
@@ -1346,22 +1354,6 @@ Ouvrez un agent pour obtenir un terminal sur un nouveau bac à sable, ou rattach
         <translation>%1 j</translation>
     </message>
     <message>
-        <source>Cannot attach yet — the session is creating: still starting. Refresh when it is ready.</source>
-        <translation>Rattachement pas encore possible — la session est en création&#xa0;: elle démarre encore. Actualisez quand elle sera prête.</translation>
-    </message>
-    <message>
-        <source>Cannot attach yet — the session is creating: still starting (%1). Refresh when it is ready.</source>
-        <translation>Rattachement pas encore possible — la session est en création&#xa0;: elle démarre encore (%1). Actualisez quand elle sera prête.</translation>
-    </message>
-    <message>
-        <source>Cannot attach — the session is %1: the platform gave no reason.</source>
-        <translation>Rattachement impossible — la session est %1&#xa0;: la plateforme n’a donné aucune raison.</translation>
-    </message>
-    <message>
-        <source>Cannot attach — the session is %1: %2.</source>
-        <translation>Rattachement impossible — la session est %1&#xa0;: %2.</translation>
-    </message>
-    <message>
         <source>Open its agent again for a new session.</source>
         <translation>Rouvrez son agent pour une nouvelle session.</translation>
     </message>
@@ -1428,6 +1420,10 @@ Ouvrez un agent pour obtenir un terminal sur un nouveau bac à sable, ou rattach
             <numerusform>%n session de «&#xa0;%1&#xa0;»</numerusform>
             <numerusform>%n sessions de «&#xa0;%1&#xa0;»</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Refresh when it is ready.</source>
+        <translation>Actualisez quand elle sera prête.</translation>
     </message>
 </context>
 <context>

@@ -466,14 +466,6 @@
         <translation>平台会继续尝试最多 10 分钟，会话仍在运行：请稍后连接到该会话，或在设置中延长放弃等待的时间。</translation>
     </message>
     <message>
-        <source>Cannot attach: the session is %1.</source>
-        <translation>无法连接：会话状态为 %1。</translation>
-    </message>
-    <message>
-        <source>Cannot attach: the session is %1 — %2.</source>
-        <translation>无法连接：会话状态为 %1——%2。</translation>
-    </message>
-    <message>
         <source>It is still starting; try again in a moment.</source>
         <translation>会话仍在启动中；请稍后再试。</translation>
     </message>
@@ -732,6 +724,22 @@
     <message>
         <source>The CA file %1 holds no certificate (PEM or DER).</source>
         <translation>CA 文件 %1 中没有证书（PEM 或 DER）。</translation>
+    </message>
+    <message>
+        <source>Cannot attach yet — the session is creating: still starting.</source>
+        <translation>暂时无法连接——会话正在创建：仍在启动。</translation>
+    </message>
+    <message>
+        <source>Cannot attach yet — the session is creating: still starting (%1).</source>
+        <translation>暂时无法连接——会话正在创建：仍在启动（%1）。</translation>
+    </message>
+    <message>
+        <source>Cannot attach — the session is %1: the platform gave no reason.</source>
+        <translation>无法连接——会话状态为 %1：平台未给出原因。</translation>
+    </message>
+    <message>
+        <source>Cannot attach — the session is %1: %2.</source>
+        <translation>无法连接——会话状态为 %1：%2。</translation>
     </message>
 </context>
 <context>
@@ -1336,22 +1344,6 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
         <translation>%1 天</translation>
     </message>
     <message>
-        <source>Cannot attach yet — the session is creating: still starting. Refresh when it is ready.</source>
-        <translation>暂时无法连接——会话正在创建：仍在启动。就绪后请刷新。</translation>
-    </message>
-    <message>
-        <source>Cannot attach yet — the session is creating: still starting (%1). Refresh when it is ready.</source>
-        <translation>暂时无法连接——会话正在创建：仍在启动（%1）。就绪后请刷新。</translation>
-    </message>
-    <message>
-        <source>Cannot attach — the session is %1: the platform gave no reason.</source>
-        <translation>无法连接——会话状态为 %1：平台未给出原因。</translation>
-    </message>
-    <message>
-        <source>Cannot attach — the session is %1: %2.</source>
-        <translation>无法连接——会话状态为 %1：%2。</translation>
-    </message>
-    <message>
         <source>Open its agent again for a new session.</source>
         <translation>请重新打开其智能体以获得新会话。</translation>
     </message>
@@ -1414,6 +1406,10 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
         <translation>
             <numerusform>“%1”的 %n 个会话</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Refresh when it is ready.</source>
+        <translation>就绪后请刷新。</translation>
     </message>
 </context>
 <context>

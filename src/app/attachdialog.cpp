@@ -3,6 +3,7 @@
 
 #include "pickerlist.h"
 #include "platformclient.h"
+#include "sessionopener.h"
 #include "ui_attachdialog.h"
 
 #include <QGuiApplication>
@@ -113,22 +114,12 @@ QString SessionListModel::durationText(qint64 seconds)
 
 QString SessionListModel::notReadyExplanation(const Session &s)
 {
-    if (s.isCreating()) {
-        return s.phase.isEmpty()
-                   ? tr("Cannot attach yet — the session is creating: still starting. Refresh "
-                        "when it is ready.")
-                   : tr("Cannot attach yet — the session is creating: still starting (%1). "
-                        "Refresh when it is ready.")
-                         .arg(s.phase);
-    }
-    const QString reason = withoutFinalPeriod(s.failureReason);
-    const QString what =
-        reason.isEmpty()
-            ? tr("Cannot attach — the session is %1: the platform gave no reason.").arg(s.status)
-            : tr("Cannot attach — the session is %1: %2.").arg(s.status, reason);
-    // A dead session cannot come back from here; what helps is a new one.
-    return s.isTerminal() ? what + QLatin1Char(' ') + tr("Open its agent again for a new session.")
-                          : what;
+    const QString why = describeUnattachableSession(s);
+    // What helps differs: a starting session only needs time, a dead one cannot come back.
+    if (s.isCreating())
+        return why + QLatin1Char(' ') + tr("Refresh when it is ready.");
+    return s.isTerminal() ? why + QLatin1Char(' ') + tr("Open its agent again for a new session.")
+                          : why;
 }
 
 QColor SessionListModel::statusColor(const QString &status)

@@ -35,6 +35,25 @@ int pollDelayMs(int attempt, qint64 elapsedMs, int maxMs)
     return int(std::clamp(std::max<qint64>(0, elapsedMs) / 8, floor, qint64(maxMs)));
 }
 
+QString describeUnattachableSession(const Session &s)
+{
+    if (s.isCreating()) {
+        return s.phase.isEmpty()
+                   ? QCoreApplication::translate(
+                         "lap", "Cannot attach yet — the session is creating: still starting.")
+                   : QCoreApplication::translate(
+                         "lap", "Cannot attach yet — the session is creating: still starting (%1).")
+                         .arg(s.phase);
+    }
+    const QString reason = withoutFinalPeriod(s.failureReason);
+    return reason.isEmpty()
+               ? QCoreApplication::translate(
+                     "lap", "Cannot attach — the session is %1: the platform gave no reason.")
+                     .arg(s.status)
+               : QCoreApplication::translate("lap", "Cannot attach — the session is %1: %2.")
+                     .arg(s.status, reason);
+}
+
 QString diagnosticsBlock(const Session &s)
 {
     // Same keys and 16-column alignment as the reference's block, so reports look alike.
@@ -314,13 +333,7 @@ void SessionOpener::attach(const QString &sessionId)
             return;
         }
         const Session &s = r.value;
-        const QString reason = withoutFinalPeriod(s.failureReason);
-        const QString msg =
-            reason.isEmpty()
-                ? QCoreApplication::translate("lap", "Cannot attach: the session is %1.")
-                      .arg(s.status)
-                : QCoreApplication::translate("lap", "Cannot attach: the session is %1 — %2.")
-                      .arg(s.status, reason);
+        const QString msg = describeUnattachableSession(s);
         const QString hint =
             s.isCreating()
                 ? QCoreApplication::translate("lap", "It is still starting; try again in a moment.")

@@ -26,6 +26,10 @@ int pollDelayMs(int attempt, qint64 elapsedMs, int maxMs = 1500);
 // created_at, last_seen_at).
 QString diagnosticsBlock(const Session &s);
 
+// Why a session that is not ready cannot be attached, one sentence with its status and reason.
+// The tab's error and the attach dialog both say it, so a user meets one wording.
+QString describeUnattachableSession(const Session &s);
+
 struct OpenOptions
 {
     int giveUpMs = 600000; // the server itself fails a start after 600 s

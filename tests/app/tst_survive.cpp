@@ -238,7 +238,7 @@ private slots:
         TerminalTab *t = m_window->tabs().first();
         QTRY_COMPARE_WITH_TIMEOUT(t->state(), TerminalTab::State::Failed, kTimeoutMs);
         QCOMPARE(t->findChild<QLabel *>(QStringLiteral("failureMessage"))->text(),
-                 QStringLiteral("Cannot attach: the session is dead — idle timeout."));
+                 QStringLiteral("Cannot attach — the session is dead: idle timeout."));
         auto *retry = t->findChild<QPushButton *>(QStringLiteral("retryButton"));
         QCOMPARE(retry->text(), QStringLiteral("Open agent again"));
         QTest::mouseClick(retry, Qt::LeftButton);

@@ -669,32 +669,43 @@ private slots:
     void attachRefusesSessionsThatAreNotReady_data()
     {
         QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("phase");
         QTest::addColumn<QString>("reason");
         QTest::addColumn<QString>("message");
         QTest::addColumn<QString>("hint");
+        const QString newSession = QStringLiteral("Open the agent again to start a new session.");
+        // A stale phase "ready" must not count: status decides (platform-api.md §4.3).
         QTest::newRow("dead row 23")
-            << QStringLiteral("dead") << QStringLiteral("idle timeout")
-            << QStringLiteral("Cannot attach: the session is dead — idle timeout.")
-            << QStringLiteral("Open the agent again to start a new session.");
-        QTest::newRow("failed") << QStringLiteral("failed") << QStringLiteral("creating timeout")
+            << QStringLiteral("dead") << QStringLiteral("ready") << QStringLiteral("idle timeout")
+            << QStringLiteral("Cannot attach — the session is dead: idle timeout.") << newSession;
+        QTest::newRow("failed") << QStringLiteral("failed") << QStringLiteral("ready")
+                                << QStringLiteral("creating timeout")
                                 << QStringLiteral(
-                                       "Cannot attach: the session is failed — creating timeout.")
-                                << QStringLiteral("Open the agent again to start a new session.");
+                                       "Cannot attach — the session is failed: creating timeout.")
+                                << newSession;
         QTest::newRow("stopped without reason")
-            << QStringLiteral("stopped") << QString()
-            << QStringLiteral("Cannot attach: the session is stopped.")
-            << QStringLiteral("Open the agent again to start a new session.");
-        QTest::newRow("creating") << QStringLiteral("creating") << QString()
-                                  << QStringLiteral("Cannot attach: the session is creating.")
-                                  << QStringLiteral("It is still starting; try again in a moment.");
+            << QStringLiteral("stopped") << QString() << QString()
+            << QStringLiteral(
+                   "Cannot attach — the session is stopped: the platform gave no reason.")
+            << newSession;
+        QTest::newRow("creating")
+            << QStringLiteral("creating") << QString() << QString()
+            << QStringLiteral("Cannot attach yet — the session is creating: still starting.")
+            << QStringLiteral("It is still starting; try again in a moment.");
+        QTest::newRow("creating with phase")
+            << QStringLiteral("creating") << QStringLiteral("creating_sandbox") << QString()
+            << QStringLiteral("Cannot attach yet — the session is creating: still starting "
+                              "(creating_sandbox).")
+            << QStringLiteral("It is still starting; try again in a moment.");
     }
     void attachRefusesSessionsThatAreNotReady()
     {
         QFETCH(QString, status);
+        QFETCH(QString, phase);
         QFETCH(QString, reason);
         QFETCH(QString, message);
         QFETCH(QString, hint);
-        m_server->script("GET", sessionPath(), {answer(status, QStringLiteral("ready"), reason)});
+        m_server->script("GET", sessionPath(), {answer(status, phase, reason)});
         SessionOpener opener(m_client.get(), options());
         QSignalSpy ready(&opener, &SessionOpener::ready);
         QSignalSpy failed(&opener, &SessionOpener::failed);

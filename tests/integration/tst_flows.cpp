@@ -525,7 +525,7 @@ private slots:
         const Opened r = runOpener(o.session.id, true);
         QCOMPARE(r.error.kind, LapError::Kind::SessionFailed);
         QCOMPARE(r.error.message,
-                 QStringLiteral("Cannot attach: the session is dead — idle timeout."));
+                 QStringLiteral("Cannot attach — the session is dead: idle timeout."));
     }
 
     void row21_badResumeArgument()
@@ -557,7 +557,7 @@ private slots:
         QCOMPARE(deleted.value, QStringLiteral("deleted"));
         const Opened r = runOpener(o.session.id, true);
         QCOMPARE(r.error.kind, LapError::Kind::SessionFailed);
-        QVERIFY2(r.error.message.startsWith(QStringLiteral("Cannot attach: the session is dead")),
+        QVERIFY2(r.error.message.startsWith(QStringLiteral("Cannot attach — the session is dead:")),
                  qPrintable(r.error.message));
     }
 };
