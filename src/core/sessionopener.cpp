@@ -250,7 +250,7 @@ void SessionOpener::giveUp()
 {
     if (!m_running)
         return;
-    m_timer.stop();
+    // The poll in flight is dropped; finishWithDiagnostics stops the timers and asks once more.
     if (m_call)
         m_call->abort();
     m_call = nullptr;
