@@ -1292,14 +1292,6 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
         <translation>Löschen der Sitzung</translation>
     </message>
     <message>
-        <source>the reply should be a JSON object</source>
-        <translation>die Antwort sollte ein JSON-Objekt sein</translation>
-    </message>
-    <message>
-        <source>a string</source>
-        <translation>eine Zeichenkette</translation>
-    </message>
-    <message>
         <source>Refreshing the session</source>
         <translation>Aktualisieren der Sitzung</translation>
     </message>

@@ -1292,14 +1292,6 @@ Ouvrez un agent pour obtenir un terminal sur un nouveau bac à sable, ou rattach
         <translation>Suppression de la session</translation>
     </message>
     <message>
-        <source>the reply should be a JSON object</source>
-        <translation>la réponse devrait être un objet JSON</translation>
-    </message>
-    <message>
-        <source>a string</source>
-        <translation>une chaîne</translation>
-    </message>
-    <message>
         <source>Refreshing the session</source>
         <translation>Actualisation de la session</translation>
     </message>

@@ -1282,14 +1282,6 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
         <translation>删除会话</translation>
     </message>
     <message>
-        <source>the reply should be a JSON object</source>
-        <translation>响应应为 JSON 对象</translation>
-    </message>
-    <message>
-        <source>a string</source>
-        <translation>字符串</translation>
-    </message>
-    <message>
         <source>Refreshing the session</source>
         <translation>刷新会话</translation>
     </message>

@@ -214,6 +214,16 @@ Result<AgentPage> AgentPage::fromJson(const QJsonObject &o)
     return Result<AgentPage>::success(page);
 }
 
+Result<DeletedSession> DeletedSession::fromJson(const QJsonObject &o)
+{
+    Reader r(o, QString());
+    DeletedSession d;
+    d.status = r.requiredString("status");
+    if (!r.ok())
+        return Result<DeletedSession>::failure(r.error());
+    return Result<DeletedSession>::success(d);
+}
+
 bool Session::isTerminal() const
 {
     return status == QLatin1String("failed") || status == QLatin1String("dead") ||

@@ -77,6 +77,15 @@ struct Session
     static Result<QList<Session>> listFromJson(const QJsonDocument &doc);
 };
 
+// The reply to DELETE /sessions/:id: "deleted", or "dead"/"stopped" when it had already ended
+// (platform-api.md §4.6).
+struct DeletedSession
+{
+    QString status;
+
+    static Result<DeletedSession> fromJson(const QJsonObject &o);
+};
+
 // True for a canonical 36-character UUID-ish id as the reference CLI accepts it
 // (`^[0-9a-f-]{36}$`, case-insensitive).
 bool looksLikeUuid(const QString &s);

@@ -949,19 +949,10 @@ PlatformCall *PlatformClient::deleteSession(const QString &sessionId,
     return request<QString>(
         "DELETE", QLatin1String("/sessions/") + segment(sessionId), {}, QByteArray(), action,
         [action](const QJsonDocument &doc) {
-            const QJsonValue status = doc.object().value(QLatin1String("status"));
-            if (!doc.isObject())
-                return Result<QString>::failure(
-                    protocolError(action, tr("the reply should be a JSON object")));
-            if (status.isUndefined() || status.isNull())
-                return Result<QString>::failure(protocolError(
-                    action, QCoreApplication::translate("lap", "field '%1' is missing")
-                                .arg(QStringLiteral("status"))));
-            if (!status.isString())
-                return Result<QString>::failure(protocolError(
-                    action, QCoreApplication::translate("lap", "field '%1' should be %2")
-                                .arg(QStringLiteral("status"), tr("a string"))));
-            return Result<QString>::success(status.toString());
+            const Result<DeletedSession> r =
+                objectTo<DeletedSession>(doc, action, &DeletedSession::fromJson);
+            return r.ok() ? Result<QString>::success(r.value.status)
+                          : Result<QString>::failure(r.error);
         },
         std::move(done));
 }

@@ -372,6 +372,32 @@ private slots:
         QCOMPARE(r.error.message, message);
     }
 
+    void deletedSession_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("message");
+        // platform-api.md §4.6: "deleted", or the status it had already ended with.
+        QTest::newRow("deleted") << QByteArray(R"({"id":"s","status":"deleted"})")
+                                 << QStringLiteral("deleted") << QString();
+        QTest::newRow("already stopped") << QByteArray(R"({"id":"s","status":"stopped"})")
+                                         << QStringLiteral("stopped") << QString();
+        QTest::newRow("status missing") << QByteArray(R"({"id":"s"})") << QString()
+                                        << QStringLiteral("field 'status' is missing");
+        QTest::newRow("status number") << QByteArray(R"({"status":404})") << QString()
+                                       << QStringLiteral("field 'status' should be a string");
+    }
+    void deletedSession()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, status);
+        QFETCH(QString, message);
+        const Result<DeletedSession> r = DeletedSession::fromJson(obj(json.constData()));
+        QCOMPARE(r.ok(), message.isEmpty());
+        QCOMPARE(r.value.status, status);
+        QCOMPARE(r.error.message, message);
+    }
+
     void uuid_data()
     {
         QTest::addColumn<QString>("text");
