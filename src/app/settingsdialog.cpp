@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "settingsdialog.h"
 
+#include "errortext.h"
 #include "ui_settingsdialog.h"
 
 #include <QFileDialog>
@@ -31,11 +32,8 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
                                    AppSettings::kMaxPollGiveUpSeconds);
     m_ui->colorSchemeCombo->addItems(TerminalSettings::availableColorSchemes());
 
-    // Inline errors read as errors without relying on a style sheet the theme may override.
     for (QLabel *error : {m_ui->ttyFallbackError, m_ui->caFileError}) {
-        QPalette p = error->palette();
-        p.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-        error->setPalette(p);
+        showAsErrorText(error);
         error->setTextInteractionFlags(Qt::TextSelectableByMouse);
         error->hide();
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "signindialog.h"
 
+#include "errortext.h"
 #include "platformclient.h"
 #include "ui_signindialog.h"
 
@@ -18,8 +19,6 @@
 namespace lap {
 
 namespace {
-
-const QColor kErrorColor(0xc0, 0x1c, 0x28);
 
 // An eye (open, or struck through) for the show/hide key action, drawn in the text colour so
 // the action is visible even where the icon theme has no view-visible/view-hidden.
@@ -48,13 +47,6 @@ QIcon eyeIcon(const QColor &color, bool struck)
     return QIcon::fromTheme(name, drawnEyeIcon(color, struck));
 }
 
-void setTextColor(QWidget *w, const QColor &color)
-{
-    QPalette p = w->palette();
-    p.setColor(QPalette::WindowText, color);
-    w->setPalette(p);
-}
-
 } // namespace
 
 SignInDialog::SignInDialog(QNetworkAccessManager *nam, ProfileStore *profiles,
@@ -80,8 +72,8 @@ SignInDialog::SignInDialog(QNetworkAccessManager *nam, ProfileStore *profiles,
     connect(m_showKeyAction, &QAction::toggled, this, &SignInDialog::setKeyVisible);
     setKeyVisible(false);
 
-    setTextColor(m_ui->urlError, kErrorColor);
-    setTextColor(m_ui->errorLabel, kErrorColor);
+    showAsErrorText(m_ui->urlError);
+    showAsErrorText(m_ui->errorLabel);
     m_ui->urlError->hide();
     m_ui->errorLabel->hide();
     m_ui->keychainFrame->hide();
