@@ -30,7 +30,12 @@ start_local_platform() {
         sleep 0.1
     done
     [ -s "$dir/credentials.json" ] || return 1
-    # One line of flat JSON written by lap-localplatform; its values never hold quotes.
-    platform_base=$(tr -d '\n' <"$dir/credentials.json" | sed -n 's/.*"base" *: *"\([^"]*\)".*/\1/p')
-    platform_key=$(tr -d '\n' <"$dir/credentials.json" | sed -n 's/.*"key" *: *"\([^"]*\)".*/\1/p')
+    platform_base=$(credentials_field "$dir/credentials.json" base)
+    platform_key=$(credentials_field "$dir/credentials.json" key)
+}
+
+# credentials_field FILE NAME: one string value of the credentials file lap-localplatform
+# writes, which is one line of flat JSON whose values never hold quotes.
+credentials_field() {
+    tr -d '\n' <"$1" | sed -n "s/.*\"$2\" *: *\"\([^\"]*\)\".*/\1/p"
 }
