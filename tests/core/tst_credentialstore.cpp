@@ -2,8 +2,10 @@
 // ProfileStore on a real ini file, the keychain error sentences, the lap CLI config reader, and
 // the keychain itself: a real Secret Service round trip (needs the session bus .ci/run
 // provides), plus child processes that see no bus / no Secret Service at all.
+#include "cliconfig.h"
 #include "credentialstore.h"
 #include "laptest.h"
+#include "profilestore.h"
 
 #include <QProcess>
 #include <QStandardPaths>
