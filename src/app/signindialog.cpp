@@ -2,9 +2,9 @@
 #include "signindialog.h"
 
 #include "cliconfig.h"
-#include "errortext.h"
 #include "platformclient.h"
 #include "ui_signindialog.h"
+#include "uistyle.h"
 
 #include <QAction>
 #include <QDir>
