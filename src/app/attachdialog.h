@@ -72,7 +72,7 @@ private:
     void selectAfterLoad(const QString &preferredId);
     void fitColumns();
     Session selectedRow() const;
-    // What the paste field's text resolves to (docs of the rules: pastedsession.h).
+    // What the paste field's text resolves to (the rules: resolvePastedSession()).
     PastedSession pasted() const;
 
     PlatformClient *m_client;
