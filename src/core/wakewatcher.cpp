@@ -11,8 +11,7 @@ namespace lap {
 
 WakeWatcher::WakeWatcher(QObject *parent)
     : WakeWatcher([] { return QDateTime::currentMSecsSinceEpoch(); }, parent)
-{
-}
+{}
 
 WakeWatcher::WakeWatcher(Clock clock, QObject *parent) : QObject(parent), m_clock(std::move(clock))
 {
@@ -69,9 +68,6 @@ void WakeWatcher::watchNetwork()
     }
     qInfo("lap-desktop: no network-information backend reports reachability here; dropped "
           "sessions retry on their back-off and after a suspend only");
-#else
-    qInfo("lap-desktop: network reachability is not watched with Qt 5; dropped sessions retry "
-          "on their back-off and after a suspend only");
 #endif
 }
 

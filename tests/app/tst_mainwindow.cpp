@@ -2,6 +2,7 @@
 // The window end to end on the offscreen platform: a real MainWindow with real TerminalTabs and
 // QTermWidgets, talking to the local platform over 127.0.0.1 with real PTYs behind it.
 #include "dlgtestutil.h"
+#include "tray.h"
 #include "windowfixture.h"
 
 #include <QLabel>
@@ -222,17 +223,15 @@ private slots:
 
     void trayIconShowsTheWorstState()
     {
-        QCOMPARE(MainWindow::trayIconPath(0, 0, 0),
-                 QStringLiteral(":/icons/tray/lap-desktop-tray-idle.svg"));
-        QCOMPARE(MainWindow::trayIconPath(3, 0, 0),
+        QCOMPARE(Tray::iconPath(0, 0, 0), QStringLiteral(":/icons/tray/lap-desktop-tray-idle.svg"));
+        QCOMPARE(Tray::iconPath(3, 0, 0),
                  QStringLiteral(":/icons/tray/lap-desktop-tray-connected.svg"));
-        QCOMPARE(MainWindow::trayIconPath(3, 0, 1),
+        QCOMPARE(Tray::iconPath(3, 0, 1),
                  QStringLiteral(":/icons/tray/lap-desktop-tray-offline.svg"));
-        QCOMPARE(MainWindow::trayIconPath(3, 1, 1),
+        QCOMPARE(Tray::iconPath(3, 1, 1),
                  QStringLiteral(":/icons/tray/lap-desktop-tray-reconnecting.svg"));
-        for (const QString &path :
-             {MainWindow::trayIconPath(0, 0, 0), MainWindow::trayIconPath(1, 0, 0),
-              MainWindow::trayIconPath(0, 0, 1), MainWindow::trayIconPath(0, 1, 0)})
+        for (const QString &path : {Tray::iconPath(0, 0, 0), Tray::iconPath(1, 0, 0),
+                                    Tray::iconPath(0, 0, 1), Tray::iconPath(0, 1, 0)})
             QVERIFY2(!QIcon(path).pixmap(22, 22).isNull(), qPrintable(path));
     }
 

@@ -112,25 +112,26 @@ private slots:
     {
         QVERIFY(!isWorthRestoring(QString(), false, LapError::Kind::None));
         QVERIFY(isWorthRestoring(sid(1), false, LapError::Kind::None));
-        for (LapError::Kind k : {LapError::Kind::Network, LapError::Kind::Timeout,
-                                 LapError::Kind::Server, LapError::Kind::TtyUpgrade,
-                                 LapError::Kind::TtyConnect, LapError::Kind::Tls,
-                                 LapError::Kind::Auth})
+        for (LapError::Kind k :
+             {LapError::Kind::Network, LapError::Kind::Timeout, LapError::Kind::Server,
+              LapError::Kind::TtyUpgrade, LapError::Kind::TtyConnect, LapError::Kind::Tls,
+              LapError::Kind::Auth})
             QVERIFY2(isWorthRestoring(sid(1), true, k), qPrintable(QString::number(int(k))));
-        for (LapError::Kind k : {LapError::Kind::SessionFailed, LapError::Kind::NotFound,
-                                 LapError::Kind::NoTtyUrl, LapError::Kind::StartTimeout,
-                                 LapError::Kind::Cancelled})
+        for (LapError::Kind k :
+             {LapError::Kind::SessionFailed, LapError::Kind::NotFound, LapError::Kind::NoTtyUrl,
+              LapError::Kind::StartTimeout, LapError::Kind::Cancelled})
             QVERIFY2(!isWorthRestoring(sid(1), true, k), qPrintable(QString::number(int(k))));
     }
 
     void whatASignInBringsBack()
     {
         SavedTab legacy = entry(QStringLiteral("work"), 4, QUrl()); // an older file
-        const QList<SavedTab> saved{
-            entry(QStringLiteral("work"), 1), entry(QStringLiteral("work"), 2, kHomeUrl),
-            entry(QStringLiteral("home"), 3, kHomeUrl), legacy,
-            entry(QStringLiteral("environment"), 5, kWorkUrl),
-            entry(QStringLiteral("environment"), 6, kHomeUrl)};
+        const QList<SavedTab> saved{entry(QStringLiteral("work"), 1),
+                                    entry(QStringLiteral("work"), 2, kHomeUrl),
+                                    entry(QStringLiteral("home"), 3, kHomeUrl),
+                                    legacy,
+                                    entry(QStringLiteral("environment"), 5, kWorkUrl),
+                                    entry(QStringLiteral("environment"), 6, kHomeUrl)};
         QCOMPARE(ids(savedTabsFor(saved, QStringLiteral("work"), kWorkUrl, false)),
                  (QStringList{QStringLiteral("work:01"), QStringLiteral("work:02"),
                               QStringLiteral("work:04")}));
@@ -161,8 +162,7 @@ private slots:
         }
         QCOMPARE(ids(onDisk()),
                  (QStringList{QStringLiteral("work:01"), QStringLiteral("environment:08")}));
-        QCOMPARE(ids(TabStore(m_settings.get())
-                         .savedFor(QStringLiteral("work"), kWorkUrl, false)),
+        QCOMPARE(ids(TabStore(m_settings.get()).savedFor(QStringLiteral("work"), kWorkUrl, false)),
                  QStringList{QStringLiteral("work:01")});
     }
 
