@@ -3,13 +3,16 @@
 
 #include "agentpicker.h"
 #include "attachdialog.h"
+#include "emptypage.h"
 #include "remoteterminal.h"
 #include "settingsdialog.h"
 #include "signindialog.h"
 #include "signinflow.h"
+#include "tabsaving.h"
 #include "tabstore.h"
 #include "tray.h"
 #include "wakewatcher.h"
+#include "windowmenus.h"
 
 #include <QAction>
 #include <QApplication>
@@ -17,16 +20,11 @@
 #include <QCommandLineParser>
 #include <QLabel>
 #include <QMenu>
-#include <QMenuBar>
 #include <QMessageBox>
-#include <QPushButton>
-#include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
 #include <QTabBar>
 #include <QTabWidget>
-#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -42,32 +40,11 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     m_central = new QStackedWidget(this);
     setCentralWidget(m_central);
 
-    // What a new user sees before the first tab: the two things they can do.
-    m_emptyPage = new QWidget(m_central);
-    auto *el = new QVBoxLayout(m_emptyPage);
-    el->addStretch(2);
-    auto *logo = new QLabel(m_emptyPage);
-    logo->setPixmap(windowIcon().pixmap(96, 96));
-    logo->setAlignment(Qt::AlignCenter);
-    m_emptyText = new QLabel(m_emptyPage);
-    m_emptyText->setAlignment(Qt::AlignCenter);
-    m_emptyText->setWordWrap(true);
-    auto *openButton = new QPushButton(tr("Open agent…"), m_emptyPage);
-    auto *attachButton = new QPushButton(tr("Attach to session…"), m_emptyPage);
-    openButton->setObjectName(QStringLiteral("emptyOpenAgent"));
-    connect(openButton, &QPushButton::clicked, this, &MainWindow::showAgentPicker);
-    connect(attachButton, &QPushButton::clicked, this, &MainWindow::showAttachPrompt);
-    auto *row = new QHBoxLayout;
-    row->addStretch();
-    row->addWidget(openButton);
-    row->addWidget(attachButton);
-    row->addStretch();
-    el->addWidget(logo);
-    el->addSpacing(8);
-    el->addWidget(m_emptyText);
-    el->addSpacing(12);
-    el->addLayout(row);
-    el->addStretch(3);
+    auto *empty = new EmptyPage(windowIcon(), m_central);
+    connect(empty, &EmptyPage::openAgentClicked, this, &MainWindow::showAgentPicker);
+    connect(empty, &EmptyPage::attachClicked, this, &MainWindow::showAttachPrompt);
+    m_emptyPage = empty;
+    m_emptyText = empty->textLabel();
     m_central->addWidget(m_emptyPage);
 
     m_tabs = new QTabWidget(m_central);
@@ -204,40 +181,15 @@ void MainWindow::buildActions()
 
 void MainWindow::buildMenus()
 {
-    QMenu *session = menuBar()->addMenu(tr("&Session"));
-    session->addAction(m_openAgent);
-    session->addAction(m_attach);
-    session->addSeparator();
-    session->addAction(m_reconnect);
-    session->addAction(m_reconnectAll);
-    session->addAction(m_detach);
-    session->addAction(m_terminate);
-    session->addAction(m_closeTab);
-    session->addSeparator();
-    session->addAction(m_showHide);
-    session->addAction(m_quit);
-
-    m_editMenu = menuBar()->addMenu(tr("&Edit"));
-    m_editEnd = m_editMenu->addSeparator();
-    m_editMenu->addAction(m_settingsAction);
-
-    m_viewMenu = menuBar()->addMenu(tr("&View"));
-    m_viewEnd = m_viewMenu->addSeparator();
-    m_viewMenu->addAction(m_nextTab);
-    m_viewMenu->addAction(m_prevTab);
-
-    QMenu *account = menuBar()->addMenu(tr("&Platform"));
-    account->addAction(m_signIn);
-    account->addAction(m_signOut);
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About LAP Desktop"), this, [this] {
-        QMessageBox::about(
-            this, tr("About LAP Desktop"),
-            tr("<h3>LAP Desktop %1</h3><p>Terminal tabs on LiteLLM Agent Platform sandboxes.</p>"
-               "<p>Licensed under the GNU General Public License, version 2 or later.</p>")
-                .arg(QCoreApplication::applicationVersion()));
-    });
+    const WindowMenus menus =
+        buildWindowMenus(this,
+                         {m_openAgent, m_attach, nullptr, m_reconnect, m_reconnectAll, m_detach,
+                          m_terminate, m_closeTab, nullptr, m_showHide, m_quit},
+                         {m_settingsAction}, {m_nextTab, m_prevTab}, {m_signIn, m_signOut});
+    m_editMenu = menus.edit;
+    m_viewMenu = menus.view;
+    m_editEnd = menus.editEnd;
+    m_viewEnd = menus.viewEnd;
 }
 
 void MainWindow::showCurrentTerminalActions()
@@ -267,16 +219,6 @@ void MainWindow::buildTray()
         m_tabs->setCurrentWidget(t);
         bringToFront();
     });
-}
-
-QSystemTrayIcon *MainWindow::trayIcon() const
-{
-    return m_tray->icon();
-}
-
-QMenu *MainWindow::trayMenu() const
-{
-    return m_tray->menu();
 }
 
 void MainWindow::start(const LaunchOptions &options)
@@ -318,20 +260,7 @@ void MainWindow::restoreTabs()
 
 void MainWindow::saveTab(TerminalTab *tab)
 {
-    SavedTab st;
-    st.profile = m_tabProfile.value(tab);
-    st.baseUrl = tab->baseUrl();
-    st.agentName = tab->agentName();
-    st.agentId = tab->agentId();
-    st.sessionId = tab->sessionId();
-    st.title = tab->title();
-    const bool failed = tab->state() == TerminalTab::State::Failed;
-    m_tabStore->update(tab, st, isWorthRestoring(st.sessionId, failed, tab->lastError().kind));
-}
-
-QString MainWindow::environmentProfile()
-{
-    return SignInFlow::environmentProfile();
+    m_tabStore->update(tab, savedTabOf(*tab, m_tabProfile.value(tab)), isWorthRestoring(*tab));
 }
 
 void MainWindow::handleForwardedArguments(const QStringList &arguments)
@@ -384,25 +313,12 @@ TerminalTab *MainWindow::attachSession(const ResumeArgument &arg)
     }
     auto *tab = new TerminalTab(m_services.nam, c, m_settings, m_tabs);
     addTab(tab);
-    const Profile owner =
-        c.needsKeyConsent() ? profileOfOrigin(otherProfiles(), c.baseUrl) : Profile();
-    if (!owner.isValid() || !m_services.keys) {
-        tab->attachSession(arg.sessionId);
-        return tab;
-    }
-    // A saved profile is for that platform: its own key is the one to send, no question asked.
-    QPointer<TerminalTab> guard(tab);
-    m_services.keys->readKey(owner.name, [guard, c, owner, arg](const Result<QString> &key) {
-        if (!guard)
-            return;
-        if (key.ok() && !key.value.isEmpty()) {
-            PlatformConfig own = c;
-            own.masterKey = key.value;
-            own.keyHome = owner.baseUrl;
-            guard->setPlatform(own);
-        }
-        guard->attachSession(arg.sessionId); // without that key it asks about this one
-    });
+    m_signInFlow->useKeyOfOrigin(otherProfiles(), c, tab,
+                                 [tab, id = arg.sessionId](const PlatformConfig &own, bool found) {
+                                     if (found)
+                                         tab->setPlatform(own);
+                                     tab->attachSession(id); // without that key it asks first
+                                 });
     return tab;
 }
 
@@ -485,19 +401,8 @@ void MainWindow::notifyInBackground(TerminalTab *tab, const QString &title, cons
 
 void MainWindow::confirmTerminate(TerminalTab *tab)
 {
-    if (tab->sessionId().isEmpty())
-        return;
-    QMessageBox box(QMessageBox::Warning, tr("Terminate Session"),
-                    tr("Terminate session %1 of %2?").arg(tab->sessionId(), tab->agentName()),
-                    QMessageBox::Cancel, this);
-    box.setInformativeText(tr("This stops the sandbox for everyone attached to it; its shell, "
-                              "files and the agent's state are lost. Closing the tab instead "
-                              "only detaches."));
-    QPushButton *yes = box.addButton(tr("Terminate"), QMessageBox::DestructiveRole);
-    box.setDefaultButton(QMessageBox::Cancel);
-    box.setObjectName(QStringLiteral("terminateConfirmation"));
-    box.exec();
-    if (box.clickedButton() == yes)
+    if (!tab->sessionId().isEmpty() &&
+        lap::confirmTerminate(this, tab->sessionId(), tab->agentName()))
         tab->terminateSession();
 }
 

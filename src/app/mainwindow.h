@@ -6,7 +6,9 @@
 #include "credentialstore.h"
 #include "launchoptions.h"
 #include "platformclient.h"
+#include "signinflow.h"
 #include "terminaltab.h"
+#include "tray.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -24,9 +26,7 @@ class QTabWidget;
 
 namespace lap {
 
-class SignInFlow;
 class TabStore;
-class Tray;
 class WakeWatcher;
 
 // The window: a tab per sandbox session and the menus that reach every action. Signing in, what
@@ -52,8 +52,8 @@ public:
     TerminalTab *attachSession(const ResumeArgument &arg);
     QList<TerminalTab *> tabs() const;
     TerminalTab *currentTab() const;
-    QSystemTrayIcon *trayIcon() const;
-    QMenu *trayMenu() const;
+    QSystemTrayIcon *trayIcon() const { return m_tray->icon(); }
+    QMenu *trayMenu() const { return m_tray->menu(); }
     TabStore *tabStore() const { return m_tabStore; }
     // Reconnects every tab whose connection dropped or that was detached.
     void reconnectAll();
@@ -61,7 +61,7 @@ public:
     void handleForwardedArguments(const QStringList &arguments);
     // Tabs waiting out a reconnect back-off try at once; returns how many did.
     int retryDroppedNow();
-    static QString environmentProfile();
+    static QString environmentProfile() { return SignInFlow::environmentProfile(); }
     // Background tabs marked by a bell or a dead session, and how many notifications were sent.
     bool isMarked(TerminalTab *tab) const { return m_marked.contains(tab); }
     int notificationCount() const { return m_notificationCount; }

@@ -4,6 +4,7 @@
 #include "credentialstore.h"
 #include "signindialog.h"
 
+#include <QPointer>
 #include <QWidget>
 
 namespace lap {
@@ -58,6 +59,32 @@ void SignInFlow::readKeyAndSignIn(const Profile &profile)
         PlatformConfig c = configFor(profile.baseUrl);
         c.masterKey = r.value;
         emit signedIn(c, profile.name);
+    });
+}
+
+void SignInFlow::useKeyOfOrigin(const QList<Profile> &profiles, const PlatformConfig &config,
+                                QObject *context,
+                                const std::function<void(const PlatformConfig &, bool)> &then)
+{
+    const Profile owner =
+        config.needsKeyConsent() ? profileOfOrigin(profiles, config.baseUrl) : Profile();
+    if (!owner.isValid() || !m_services.keys) {
+        then(config, false);
+        return;
+    }
+    // A saved profile is for that platform: its own key is the one to send, no question asked.
+    QPointer<QObject> guard(context);
+    m_services.keys->readKey(owner.name, [guard, config, owner, then](const Result<QString> &key) {
+        if (!guard)
+            return;
+        if (!key.ok() || key.value.isEmpty()) {
+            then(config, false);
+            return;
+        }
+        PlatformConfig own = config;
+        own.masterKey = key.value;
+        own.keyHome = owner.baseUrl;
+        then(own, true);
     });
 }
 

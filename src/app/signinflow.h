@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
+
 class QWidget;
 
 namespace lap {
@@ -34,6 +36,14 @@ public:
     void start(const LaunchOptions &options);
     // The sign-in dialog, with `reason` above the form when not empty.
     void ask(const QString &reason = QString());
+
+    // A config for another origin than its key's (keyHome set) gets the key of the saved profile
+    // for that origin among `profiles`, if there is one: `then(config, true)` with that key, else
+    // `then(config, false)` unchanged. Not called if `context` is gone by the time the keychain
+    // answers.
+    void useKeyOfOrigin(const QList<Profile> &profiles, const PlatformConfig &config,
+                        QObject *context,
+                        const std::function<void(const PlatformConfig &, bool)> &then);
 
     // The config for a platform at `base` (no key yet).
     PlatformConfig configFor(const QUrl &base) const;
