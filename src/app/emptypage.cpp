@@ -1,12 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "emptypage.h"
 
+#include <QCoreApplication>
 #include <QIcon>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
 
 namespace lap {
+
+namespace {
+
+// These strings were MainWindow's: they keep its translation context, and so their translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(lap::MainWindow)
+};
+
+} // namespace
 
 EmptyPage::EmptyPage(const QIcon &logoIcon, QWidget *parent) : QWidget(parent)
 {
@@ -18,8 +29,8 @@ EmptyPage::EmptyPage(const QIcon &logoIcon, QWidget *parent) : QWidget(parent)
     m_text = new QLabel(this);
     m_text->setAlignment(Qt::AlignCenter);
     m_text->setWordWrap(true);
-    auto *openButton = new QPushButton(tr("Open agent…"), this);
-    auto *attachButton = new QPushButton(tr("Attach to session…"), this);
+    auto *openButton = new QPushButton(Text::tr("Open agent…"), this);
+    auto *attachButton = new QPushButton(Text::tr("Attach to session…"), this);
     openButton->setObjectName(QStringLiteral("emptyOpenAgent"));
     connect(openButton, &QPushButton::clicked, this, &EmptyPage::openAgentClicked);
     connect(attachButton, &QPushButton::clicked, this, &EmptyPage::attachClicked);

@@ -4,10 +4,21 @@
 #include "credentialstore.h"
 #include "signindialog.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 #include <QWidget>
 
 namespace lap {
+
+namespace {
+
+// These strings were MainWindow's: they keep its translation context, and so their translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(lap::MainWindow)
+};
+
+} // namespace
 
 SignInFlow::SignInFlow(const AppServices &services, QWidget *dialogParent)
     : QObject(dialogParent), m_services(services), m_dialogParent(dialogParent)
@@ -37,7 +48,7 @@ void SignInFlow::start(const LaunchOptions &options)
     const Profile p = options.profile.isEmpty() ? m_services.profiles->active()
                                                 : m_services.profiles->profile(options.profile);
     if (!options.profile.isEmpty() && !p.isValid()) {
-        ask(tr("No saved platform profile named '%1'.").arg(options.profile));
+        ask(Text::tr("No saved platform profile named '%1'.").arg(options.profile));
         return;
     }
     if (!p.isValid()) {
@@ -49,8 +60,8 @@ void SignInFlow::start(const LaunchOptions &options)
 
 void SignInFlow::readKeyAndSignIn(const Profile &profile)
 {
-    emit progress(
-        tr("Reading the master key for %1 from the keychain…").arg(profile.baseUrl.toString()));
+    emit progress(Text::tr("Reading the master key for %1 from the keychain…")
+                      .arg(profile.baseUrl.toString()));
     m_services.keys->readKey(profile.name, [this, profile](const Result<QString> &r) {
         if (!r.ok()) {
             ask(r.error.text());

@@ -3,11 +3,22 @@
 
 #include "terminaltab.h"
 
+#include <QCoreApplication>
 #include <QMenu>
 #include <QSystemTrayIcon>
 #include <QWidget>
 
 namespace lap {
+
+namespace {
+
+// These strings were MainWindow's: they keep its translation context, and so their translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(lap::MainWindow)
+};
+
+} // namespace
 
 Tray::Tray(QWidget *window, TabList tabs) : QObject(window), m_tabs(std::move(tabs))
 {
@@ -16,7 +27,7 @@ Tray::Tray(QWidget *window, TabList tabs) : QObject(window), m_tabs(std::move(ta
     if (!QSystemTrayIcon::isSystemTrayAvailable())
         return; // every tray action is also in the window's menus
     m_icon = new QSystemTrayIcon(window->windowIcon(), this);
-    m_icon->setToolTip(tr("LAP Desktop"));
+    m_icon->setToolTip(Text::tr("LAP Desktop"));
     m_icon->setContextMenu(m_menu);
     connect(m_icon, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason r) {
         if (r == QSystemTrayIcon::Trigger)
@@ -35,16 +46,17 @@ void Tray::rebuildMenu()
     m_menu->clear();
     const QList<TerminalTab *> all = m_tabs();
     if (all.isEmpty()) {
-        QAction *none = m_menu->addAction(tr("No open sessions"));
+        QAction *none = m_menu->addAction(Text::tr("No open sessions"));
         none->setEnabled(false);
     }
     for (TerminalTab *t : all) {
         // One submenu per session: its state at a glance, and what can be done about it.
         QMenu *sub = m_menu->addMenu(
-            t->stateIcon(), tr("%1 — %2").arg(t->title(), TerminalTab::stateName(t->state())));
+            t->stateIcon(),
+            Text::tr("%1 — %2").arg(t->title(), TerminalTab::stateName(t->state())));
         sub->setToolTip(t->stateReason());
-        sub->addAction(tr("Show"), this, [this, t] { emit showTabRequested(t); });
-        QAction *rc = sub->addAction(tr("Reconnect"), t, &TerminalTab::reconnect);
+        sub->addAction(Text::tr("Show"), this, [this, t] { emit showTabRequested(t); });
+        QAction *rc = sub->addAction(Text::tr("Reconnect"), t, &TerminalTab::reconnect);
         rc->setEnabled(t->canReconnect());
     }
     m_menu->addSeparator();
@@ -69,7 +81,7 @@ void Tray::update()
         lost += x->state() == TerminalTab::State::Failed;
     }
     m_icon->setIcon(QIcon(iconPath(live, trying, lost)));
-    m_icon->setToolTip(tr("LAP Desktop — %n session(s) connected", nullptr, live));
+    m_icon->setToolTip(Text::tr("LAP Desktop — %n session(s) connected", nullptr, live));
 }
 
 void Tray::notify(const QString &title, const QString &text)
