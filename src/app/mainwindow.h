@@ -54,7 +54,6 @@ public:
     TerminalTab *currentTab() const;
     QSystemTrayIcon *trayIcon() const { return m_tray->icon(); }
     QMenu *trayMenu() const { return m_tray->menu(); }
-    TabStore *tabStore() const { return m_tabStore; }
     // Reconnects every tab whose connection dropped or that was detached.
     void reconnectAll();
     // Arguments handed over by a second `lap-desktop` process (single instance).
