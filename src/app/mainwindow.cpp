@@ -8,6 +8,7 @@
 #include "settingsdialog.h"
 #include "signindialog.h"
 #include "signinflow.h"
+#include "signout.h"
 #include "tabsaving.h"
 #include "tabstore.h"
 #include "tray.h"
@@ -529,7 +530,7 @@ void MainWindow::showSignIn(const QString &reason)
 void MainWindow::signOut()
 {
     const QString name = m_profileName;
-    SignOut::run(m_services.keys, m_services.profiles, name, false, [this](const LapError &e) {
+    lap::signOut(m_services.keys, m_services.profiles, name, false, [this](const LapError &e) {
         if (e.isError())
             QMessageBox::warning(this, tr("Sign Out"), e.text());
     });

@@ -5,7 +5,6 @@
 #include "laperror.h"
 #include "models.h"
 #include "profilestore.h"
-#include "signout.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -102,16 +101,6 @@ private:
     Profile m_profile;
     QString m_masterKey; // secret
     bool m_keySavedInKeychain = false;
-};
-
-// Kept for mainwindow.cpp until it calls signOut() (signout.h) itself.
-struct SignOut
-{
-    static void run(CredentialStore *keys, ProfileStore *profiles, const QString &profileName,
-                    bool forgetProfile, std::function<void(const LapError &)> done)
-    {
-        signOut(keys, profiles, profileName, forgetProfile, std::move(done));
-    }
 };
 
 } // namespace lap
