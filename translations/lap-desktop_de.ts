@@ -328,115 +328,8 @@
         <translation>die Sitzungsliste sollte ein JSON-Array sein</translation>
     </message>
     <message>
-        <source>(+%1 more)</source>
-        <translation>(+%1 weitere)</translation>
-    </message>
-    <message>
-        <source>%1 failed: the platform sent an unexpected reply (%2).</source>
-        <translation>%1 fehlgeschlagen: Die Plattform hat unerwartet geantwortet (%2).</translation>
-    </message>
-    <message>
-        <source>Check that the platform URL points to a LiteLLM Agent Platform.</source>
-        <translation>Prüfen Sie, ob die Plattform-URL auf eine LiteLLM Agent Platform zeigt.</translation>
-    </message>
-    <message>
-        <source>the reply is empty</source>
-        <translation>die Antwort ist leer</translation>
-    </message>
-    <message>
-        <source>the reply is not JSON: %1 at offset %2</source>
-        <translation>die Antwort ist kein JSON: %1 an Position %2</translation>
-    </message>
-    <message>
-        <source>the reply should be a JSON object</source>
-        <translation>die Antwort sollte ein JSON-Objekt sein</translation>
-    </message>
-    <message>
-        <source>Enter the platform URL, for example https://lap.example.com.</source>
-        <translation>Geben Sie die Plattform-URL ein, zum Beispiel https://lap.example.com.</translation>
-    </message>
-    <message>
-        <source>The platform URL must start with http:// or https://.</source>
-        <translation>Die Plattform-URL muss mit http:// oder https:// beginnen.</translation>
-    </message>
-    <message>
-        <source>The platform URL has no host name.</source>
-        <translation>Die Plattform-URL enthält keinen Hostnamen.</translation>
-    </message>
-    <message>
-        <source>The platform URL must not contain a user name or password.</source>
-        <translation>Die Plattform-URL darf keinen Benutzernamen und kein Passwort enthalten.</translation>
-    </message>
-    <message>
-        <source>The platform URL must not contain &apos;?&apos; or &apos;#&apos;.</source>
-        <translation>Die Plattform-URL darf weder „?“ noch „#“ enthalten.</translation>
-    </message>
-    <message>
-        <source>%1 failed: no platform URL is set.</source>
-        <translation>%1 fehlgeschlagen: Es ist keine Plattform-URL festgelegt.</translation>
-    </message>
-    <message>
         <source>%1 failed: no CA certificate could be read from %2.</source>
         <translation>%1 fehlgeschlagen: Aus %2 konnte kein CA-Zertifikat gelesen werden.</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 redirected to another site (%3); the master key was not sent there.</source>
-        <translation>%1 fehlgeschlagen: %2 hat auf eine andere Seite umgeleitet (%3); der Master-Key wurde nicht dorthin gesendet.</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 did not answer within %3 s.</source>
-        <translation>%1 fehlgeschlagen: %2 hat nicht innerhalb von %3 s geantwortet.</translation>
-    </message>
-    <message>
-        <source>%1 failed: TLS error talking to %2 (%3).</source>
-        <translation>%1 fehlgeschlagen: TLS-Fehler bei der Verbindung mit %2 (%3).</translation>
-    </message>
-    <message>
-        <source>%1 failed: master key rejected by %2 (HTTP %3).</source>
-        <translation>%1 fehlgeschlagen: Master-Key von %2 abgelehnt (HTTP %3).</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 (HTTP %3).</source>
-        <translation>%1 fehlgeschlagen: %2 (HTTP %3).</translation>
-    </message>
-    <message>
-        <source>%1 failed: the platform rejected the request (HTTP %2).</source>
-        <translation>%1 fehlgeschlagen: Die Plattform hat die Anfrage abgelehnt (HTTP %2).</translation>
-    </message>
-    <message>
-        <source>%1 failed: the platform rejected the request (HTTP %2): %3.</source>
-        <translation>%1 fehlgeschlagen: Die Plattform hat die Anfrage abgelehnt (HTTP %2): %3.</translation>
-    </message>
-    <message>
-        <source>%1 failed: server error (HTTP %2).</source>
-        <translation>%1 fehlgeschlagen: Serverfehler (HTTP %2).</translation>
-    </message>
-    <message>
-        <source>%1 failed: server error (HTTP %2): %3</source>
-        <translation>%1 fehlgeschlagen: Serverfehler (HTTP %2): %3</translation>
-    </message>
-    <message>
-        <source>%1 failed: cannot reach %2 (%3).</source>
-        <translation>%1 fehlgeschlagen: %2 ist nicht erreichbar (%3).</translation>
-    </message>
-    <message>
-        <source>No agent named &apos;%1&apos; on %2.</source>
-        <translation>Kein Agent namens „%1“ auf %2.</translation>
-    </message>
-    <message>
-        <source>No agent named &apos;%1&apos; on %2 — the platform has no agents.</source>
-        <translation>Kein Agent namens „%1“ auf %2 – die Plattform hat keine Agenten.</translation>
-    </message>
-    <message>
-        <source>No agent named &apos;%1&apos; on %2 — %3: %4.</source>
-        <translation>Kein Agent namens „%1“ auf %2 – %3: %4.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n agent(s) available</source>
-        <translation>
-            <numerusform>%n Agent verfügbar</numerusform>
-            <numerusform>%n Agenten verfügbar</numerusform>
-        </translation>
     </message>
     <message>
         <source>no reason given</source>
@@ -649,38 +542,6 @@
     <message>
         <source>The CA file %1 cannot be read.</source>
         <translation>Die CA-Datei %1 kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <source>%1 failed: the reply from %2 is larger than %3 MB, so it was not read.</source>
-        <translation>%1 fehlgeschlagen: Die Antwort von %2 ist größer als %3 MB und wurde daher nicht gelesen.</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 sent its reply too slowly (not complete after %3 s).</source>
-        <translation>%1 fehlgeschlagen: %2 hat zu langsam geantwortet (nach %3 s nicht vollständig).</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 stopped sending its reply (nothing more for %3 s).</source>
-        <translation>%1 fehlgeschlagen: %2 hat aufgehört zu antworten (seit %3 s nichts mehr).</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 is limiting the rate of requests (HTTP 429).</source>
-        <translation>%1 fehlgeschlagen: %2 begrenzt die Anfragerate (HTTP 429).</translation>
-    </message>
-    <message>
-        <source>Wait %1 s and try again.</source>
-        <translation>Warten Sie %1 s und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>Wait a moment and try again.</source>
-        <translation>Warten Sie einen Moment und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>an HTML page instead of JSON</source>
-        <translation>eine HTML-Seite statt JSON</translation>
-    </message>
-    <message>
-        <source>an HTML page instead of JSON: %1</source>
-        <translation>eine HTML-Seite statt JSON: %1</translation>
     </message>
     <message>
         <source>protocol error</source>
@@ -1218,42 +1079,26 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
     </message>
 </context>
 <context>
-    <name>lap::PlatformClient</name>
+    <name>lap::PlatformRequests</name>
     <message>
-        <source>Sign in with the platform URL and master key.</source>
-        <translation>Melden Sie sich mit Plattform-URL und Master-Key an.</translation>
+        <source>Enter the platform URL, for example https://lap.example.com.</source>
+        <translation>Geben Sie die Plattform-URL ein, zum Beispiel https://lap.example.com.</translation>
     </message>
     <message>
-        <source>If that site is the platform, use its address as the platform URL.</source>
-        <translation>Wenn diese Seite die Plattform ist, verwenden Sie ihre Adresse als Plattform-URL.</translation>
+        <source>The platform URL must start with http:// or https://.</source>
+        <translation>Die Plattform-URL muss mit http:// oder https:// beginnen.</translation>
     </message>
     <message>
-        <source>The platform may be overloaded or unreachable; try again.</source>
-        <translation>Die Plattform ist womöglich überlastet oder nicht erreichbar; versuchen Sie es erneut.</translation>
+        <source>The platform URL has no host name.</source>
+        <translation>Die Plattform-URL enthält keinen Hostnamen.</translation>
     </message>
     <message>
-        <source>Check the server certificate, or choose its CA file in Settings.</source>
-        <translation>Prüfen Sie das Serverzertifikat oder wählen Sie dessen CA-Datei in den Einstellungen.</translation>
+        <source>The platform URL must not contain a user name or password.</source>
+        <translation>Die Plattform-URL darf keinen Benutzernamen und kein Passwort enthalten.</translation>
     </message>
     <message>
-        <source>Sign in again with a valid master key.</source>
-        <translation>Melden Sie sich erneut mit einem gültigen Master-Key an.</translation>
-    </message>
-    <message>
-        <source>not found</source>
-        <translation>nicht gefunden</translation>
-    </message>
-    <message>
-        <source>conflict</source>
-        <translation>Konflikt</translation>
-    </message>
-    <message>
-        <source>The platform had a problem; try again in a moment.</source>
-        <translation>Die Plattform hatte ein Problem; versuchen Sie es gleich noch einmal.</translation>
-    </message>
-    <message>
-        <source>Check the platform URL and that the platform is running.</source>
-        <translation>Prüfen Sie die Plattform-URL und ob die Plattform läuft.</translation>
+        <source>The platform URL must not contain &apos;?&apos; or &apos;#&apos;.</source>
+        <translation>Die Plattform-URL darf weder „?“ noch „#“ enthalten.</translation>
     </message>
     <message>
         <source>Listing agents</source>
@@ -1262,18 +1107,6 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
     <message>
         <source>Looking up the agent</source>
         <translation>Suchen des Agenten</translation>
-    </message>
-    <message>
-        <source>Enter an agent name or id.</source>
-        <translation>Geben Sie einen Agentennamen oder eine ID ein.</translation>
-    </message>
-    <message>
-        <source>Check the spelling (names are case-sensitive) or use the agent&apos;s id.</source>
-        <translation>Prüfen Sie die Schreibweise (Groß-/Kleinschreibung zählt) oder verwenden Sie die ID des Agenten.</translation>
-    </message>
-    <message>
-        <source>Create an agent on the platform first.</source>
-        <translation>Legen Sie zuerst einen Agenten auf der Plattform an.</translation>
     </message>
     <message>
         <source>Creating the session</source>
@@ -1296,8 +1129,12 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
         <translation>Aktualisieren der Sitzung</translation>
     </message>
     <message>
-        <source>The platform or a proxy in between may be overloaded; try again.</source>
-        <translation>Die Plattform oder ein Proxy dazwischen ist womöglich überlastet; versuchen Sie es erneut.</translation>
+        <source>%1 failed: no platform URL is set.</source>
+        <translation>%1 fehlgeschlagen: Es ist keine Plattform-URL festgelegt.</translation>
+    </message>
+    <message>
+        <source>Sign in with the platform URL and master key.</source>
+        <translation>Melden Sie sich mit Plattform-URL und Master-Key an.</translation>
     </message>
 </context>
 <context>
@@ -1325,6 +1162,172 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
     <message>
         <source>&amp;Reset Zoom</source>
         <translation>&amp;Originalgröße</translation>
+    </message>
+</context>
+<context>
+    <name>lap::ReplyErrors</name>
+    <message>
+        <source>(+%1 more)</source>
+        <translation>(+%1 weitere)</translation>
+    </message>
+    <message>
+        <source>Check that the platform URL points to a LiteLLM Agent Platform.</source>
+        <translation>Prüfen Sie, ob die Plattform-URL auf eine LiteLLM Agent Platform zeigt.</translation>
+    </message>
+    <message>
+        <source>The platform or a proxy in between may be overloaded; try again.</source>
+        <translation>Die Plattform oder ein Proxy dazwischen ist womöglich überlastet; versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 is limiting the rate of requests (HTTP 429).</source>
+        <translation>%1 fehlgeschlagen: %2 begrenzt die Anfragerate (HTTP 429).</translation>
+    </message>
+    <message>
+        <source>Wait %1 s and try again.</source>
+        <translation>Warten Sie %1 s und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Wait a moment and try again.</source>
+        <translation>Warten Sie einen Moment und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1 failed: master key rejected by %2 (HTTP %3).</source>
+        <translation>%1 fehlgeschlagen: Master-Key von %2 abgelehnt (HTTP %3).</translation>
+    </message>
+    <message>
+        <source>Sign in again with a valid master key.</source>
+        <translation>Melden Sie sich erneut mit einem gültigen Master-Key an.</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>nicht gefunden</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 (HTTP %3).</source>
+        <translation>%1 fehlgeschlagen: %2 (HTTP %3).</translation>
+    </message>
+    <message>
+        <source>%1 failed: the platform rejected the request (HTTP %2).</source>
+        <translation>%1 fehlgeschlagen: Die Plattform hat die Anfrage abgelehnt (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>%1 failed: the platform rejected the request (HTTP %2): %3.</source>
+        <translation>%1 fehlgeschlagen: Die Plattform hat die Anfrage abgelehnt (HTTP %2): %3.</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <source>%1 failed: server error (HTTP %2).</source>
+        <translation>%1 fehlgeschlagen: Serverfehler (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>%1 failed: server error (HTTP %2): %3</source>
+        <translation>%1 fehlgeschlagen: Serverfehler (HTTP %2): %3</translation>
+    </message>
+    <message>
+        <source>The platform had a problem; try again in a moment.</source>
+        <translation>Die Plattform hatte ein Problem; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 redirected to another site (%3); the master key was not sent there.</source>
+        <translation>%1 fehlgeschlagen: %2 hat auf eine andere Seite umgeleitet (%3); der Master-Key wurde nicht dorthin gesendet.</translation>
+    </message>
+    <message>
+        <source>If that site is the platform, use its address as the platform URL.</source>
+        <translation>Wenn diese Seite die Plattform ist, verwenden Sie ihre Adresse als Plattform-URL.</translation>
+    </message>
+    <message>
+        <source>%1 failed: the reply from %2 is larger than %3 MB, so it was not read.</source>
+        <translation>%1 fehlgeschlagen: Die Antwort von %2 ist größer als %3 MB und wurde daher nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 sent its reply too slowly (not complete after %3 s).</source>
+        <translation>%1 fehlgeschlagen: %2 hat zu langsam geantwortet (nach %3 s nicht vollständig).</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 stopped sending its reply (nothing more for %3 s).</source>
+        <translation>%1 fehlgeschlagen: %2 hat aufgehört zu antworten (seit %3 s nichts mehr).</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 did not answer within %3 s.</source>
+        <translation>%1 fehlgeschlagen: %2 hat nicht innerhalb von %3 s geantwortet.</translation>
+    </message>
+    <message>
+        <source>The platform may be overloaded or unreachable; try again.</source>
+        <translation>Die Plattform ist womöglich überlastet oder nicht erreichbar; versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1 failed: TLS error talking to %2 (%3).</source>
+        <translation>%1 fehlgeschlagen: TLS-Fehler bei der Verbindung mit %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Check the server certificate, or choose its CA file in Settings.</source>
+        <translation>Prüfen Sie das Serverzertifikat oder wählen Sie dessen CA-Datei in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>%1 failed: cannot reach %2 (%3).</source>
+        <translation>%1 fehlgeschlagen: %2 ist nicht erreichbar (%3).</translation>
+    </message>
+    <message>
+        <source>Check the platform URL and that the platform is running.</source>
+        <translation>Prüfen Sie die Plattform-URL und ob die Plattform läuft.</translation>
+    </message>
+    <message>
+        <source>%1 failed: the platform sent an unexpected reply (%2).</source>
+        <translation>%1 fehlgeschlagen: Die Plattform hat unerwartet geantwortet (%2).</translation>
+    </message>
+    <message>
+        <source>the reply is empty</source>
+        <translation>die Antwort ist leer</translation>
+    </message>
+    <message>
+        <source>an HTML page instead of JSON</source>
+        <translation>eine HTML-Seite statt JSON</translation>
+    </message>
+    <message>
+        <source>an HTML page instead of JSON: %1</source>
+        <translation>eine HTML-Seite statt JSON: %1</translation>
+    </message>
+    <message>
+        <source>the reply is not JSON: %1 at offset %2</source>
+        <translation>die Antwort ist kein JSON: %1 an Position %2</translation>
+    </message>
+    <message>
+        <source>the reply should be a JSON object</source>
+        <translation>die Antwort sollte ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>Check the spelling (names are case-sensitive) or use the agent&apos;s id.</source>
+        <translation>Prüfen Sie die Schreibweise (Groß-/Kleinschreibung zählt) oder verwenden Sie die ID des Agenten.</translation>
+    </message>
+    <message>
+        <source>No agent named &apos;%1&apos; on %2.</source>
+        <translation>Kein Agent namens „%1“ auf %2.</translation>
+    </message>
+    <message>
+        <source>No agent named &apos;%1&apos; on %2 — the platform has no agents.</source>
+        <translation>Kein Agent namens „%1“ auf %2 – die Plattform hat keine Agenten.</translation>
+    </message>
+    <message>
+        <source>Create an agent on the platform first.</source>
+        <translation>Legen Sie zuerst einen Agenten auf der Plattform an.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agent(s) available</source>
+        <translation>
+            <numerusform>%n Agent verfügbar</numerusform>
+            <numerusform>%n Agenten verfügbar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No agent named &apos;%1&apos; on %2 — %3: %4.</source>
+        <translation>Kein Agent namens „%1“ auf %2 – %3: %4.</translation>
+    </message>
+    <message>
+        <source>Enter an agent name or id.</source>
+        <translation>Geben Sie einen Agentennamen oder eine ID ein.</translation>
     </message>
 </context>
 <context>

@@ -328,114 +328,8 @@
         <translation>会话列表应为 JSON 数组</translation>
     </message>
     <message>
-        <source>(+%1 more)</source>
-        <translation>（另有 %1 个）</translation>
-    </message>
-    <message>
-        <source>%1 failed: the platform sent an unexpected reply (%2).</source>
-        <translation>%1失败：平台返回了意外的响应（%2）。</translation>
-    </message>
-    <message>
-        <source>Check that the platform URL points to a LiteLLM Agent Platform.</source>
-        <translation>请检查平台 URL 是否指向 LiteLLM Agent Platform。</translation>
-    </message>
-    <message>
-        <source>the reply is empty</source>
-        <translation>响应为空</translation>
-    </message>
-    <message>
-        <source>the reply is not JSON: %1 at offset %2</source>
-        <translation>响应不是 JSON：%1，位于偏移 %2</translation>
-    </message>
-    <message>
-        <source>the reply should be a JSON object</source>
-        <translation>响应应为 JSON 对象</translation>
-    </message>
-    <message>
-        <source>Enter the platform URL, for example https://lap.example.com.</source>
-        <translation>请输入平台 URL，例如 https://lap.example.com。</translation>
-    </message>
-    <message>
-        <source>The platform URL must start with http:// or https://.</source>
-        <translation>平台 URL 必须以 http:// 或 https:// 开头。</translation>
-    </message>
-    <message>
-        <source>The platform URL has no host name.</source>
-        <translation>平台 URL 中没有主机名。</translation>
-    </message>
-    <message>
-        <source>The platform URL must not contain a user name or password.</source>
-        <translation>平台 URL 中不能包含用户名或密码。</translation>
-    </message>
-    <message>
-        <source>The platform URL must not contain &apos;?&apos; or &apos;#&apos;.</source>
-        <translation>平台 URL 中不能包含“?”或“#”。</translation>
-    </message>
-    <message>
-        <source>%1 failed: no platform URL is set.</source>
-        <translation>%1失败：未设置平台 URL。</translation>
-    </message>
-    <message>
         <source>%1 failed: no CA certificate could be read from %2.</source>
         <translation>%1失败：无法从 %2 读取 CA 证书。</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 redirected to another site (%3); the master key was not sent there.</source>
-        <translation>%1失败：%2 重定向到了其他站点（%3）；主密钥未发送到该站点。</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 did not answer within %3 s.</source>
-        <translation>%1失败：%2 在 %3 秒内没有响应。</translation>
-    </message>
-    <message>
-        <source>%1 failed: TLS error talking to %2 (%3).</source>
-        <translation>%1失败：与 %2 通信时发生 TLS 错误（%3）。</translation>
-    </message>
-    <message>
-        <source>%1 failed: master key rejected by %2 (HTTP %3).</source>
-        <translation>%1失败：主密钥被 %2 拒绝（HTTP %3）。</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 (HTTP %3).</source>
-        <translation>%1失败：%2（HTTP %3）。</translation>
-    </message>
-    <message>
-        <source>%1 failed: the platform rejected the request (HTTP %2).</source>
-        <translation>%1失败：平台拒绝了请求（HTTP %2）。</translation>
-    </message>
-    <message>
-        <source>%1 failed: the platform rejected the request (HTTP %2): %3.</source>
-        <translation>%1失败：平台拒绝了请求（HTTP %2）：%3。</translation>
-    </message>
-    <message>
-        <source>%1 failed: server error (HTTP %2).</source>
-        <translation>%1失败：服务器错误（HTTP %2）。</translation>
-    </message>
-    <message>
-        <source>%1 failed: server error (HTTP %2): %3</source>
-        <translation>%1失败：服务器错误（HTTP %2）：%3</translation>
-    </message>
-    <message>
-        <source>%1 failed: cannot reach %2 (%3).</source>
-        <translation>%1失败：无法连接 %2（%3）。</translation>
-    </message>
-    <message>
-        <source>No agent named &apos;%1&apos; on %2.</source>
-        <translation>%2 上没有名为“%1”的智能体。</translation>
-    </message>
-    <message>
-        <source>No agent named &apos;%1&apos; on %2 — the platform has no agents.</source>
-        <translation>%2 上没有名为“%1”的智能体——该平台没有任何智能体。</translation>
-    </message>
-    <message>
-        <source>No agent named &apos;%1&apos; on %2 — %3: %4.</source>
-        <translation>%2 上没有名为“%1”的智能体——%3：%4。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n agent(s) available</source>
-        <translation>
-            <numerusform>共有 %n 个可用智能体</numerusform>
-        </translation>
     </message>
     <message>
         <source>no reason given</source>
@@ -648,38 +542,6 @@
     <message>
         <source>The CA file %1 cannot be read.</source>
         <translation>无法读取 CA 文件 %1。</translation>
-    </message>
-    <message>
-        <source>%1 failed: the reply from %2 is larger than %3 MB, so it was not read.</source>
-        <translation>%1失败：%2 的响应超过 %3 MB，因此未读取。</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 sent its reply too slowly (not complete after %3 s).</source>
-        <translation>%1失败：%2 发送响应过慢（%3 秒后仍未完成）。</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 stopped sending its reply (nothing more for %3 s).</source>
-        <translation>%1失败：%2 停止发送响应（%3 秒内没有新数据）。</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 is limiting the rate of requests (HTTP 429).</source>
-        <translation>%1失败：%2 正在限制请求速率（HTTP 429）。</translation>
-    </message>
-    <message>
-        <source>Wait %1 s and try again.</source>
-        <translation>请等待 %1 秒后重试。</translation>
-    </message>
-    <message>
-        <source>Wait a moment and try again.</source>
-        <translation>请稍等片刻后重试。</translation>
-    </message>
-    <message>
-        <source>an HTML page instead of JSON</source>
-        <translation>HTML 页面而不是 JSON</translation>
-    </message>
-    <message>
-        <source>an HTML page instead of JSON: %1</source>
-        <translation>HTML 页面而不是 JSON：%1</translation>
     </message>
     <message>
         <source>protocol error</source>
@@ -1208,42 +1070,26 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
     </message>
 </context>
 <context>
-    <name>lap::PlatformClient</name>
+    <name>lap::PlatformRequests</name>
     <message>
-        <source>Sign in with the platform URL and master key.</source>
-        <translation>请使用平台 URL 和主密钥登录。</translation>
+        <source>Enter the platform URL, for example https://lap.example.com.</source>
+        <translation>请输入平台 URL，例如 https://lap.example.com。</translation>
     </message>
     <message>
-        <source>If that site is the platform, use its address as the platform URL.</source>
-        <translation>如果该站点就是平台，请将其地址用作平台 URL。</translation>
+        <source>The platform URL must start with http:// or https://.</source>
+        <translation>平台 URL 必须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <source>The platform may be overloaded or unreachable; try again.</source>
-        <translation>平台可能过载或无法访问；请重试。</translation>
+        <source>The platform URL has no host name.</source>
+        <translation>平台 URL 中没有主机名。</translation>
     </message>
     <message>
-        <source>Check the server certificate, or choose its CA file in Settings.</source>
-        <translation>请检查服务器证书，或在设置中选择其 CA 文件。</translation>
+        <source>The platform URL must not contain a user name or password.</source>
+        <translation>平台 URL 中不能包含用户名或密码。</translation>
     </message>
     <message>
-        <source>Sign in again with a valid master key.</source>
-        <translation>请使用有效的主密钥重新登录。</translation>
-    </message>
-    <message>
-        <source>not found</source>
-        <translation>未找到</translation>
-    </message>
-    <message>
-        <source>conflict</source>
-        <translation>冲突</translation>
-    </message>
-    <message>
-        <source>The platform had a problem; try again in a moment.</source>
-        <translation>平台出现问题；请稍后再试。</translation>
-    </message>
-    <message>
-        <source>Check the platform URL and that the platform is running.</source>
-        <translation>请检查平台 URL 以及平台是否正在运行。</translation>
+        <source>The platform URL must not contain &apos;?&apos; or &apos;#&apos;.</source>
+        <translation>平台 URL 中不能包含“?”或“#”。</translation>
     </message>
     <message>
         <source>Listing agents</source>
@@ -1252,18 +1098,6 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
     <message>
         <source>Looking up the agent</source>
         <translation>查找智能体</translation>
-    </message>
-    <message>
-        <source>Enter an agent name or id.</source>
-        <translation>请输入智能体名称或 ID。</translation>
-    </message>
-    <message>
-        <source>Check the spelling (names are case-sensitive) or use the agent&apos;s id.</source>
-        <translation>请检查拼写（名称区分大小写），或使用智能体的 ID。</translation>
-    </message>
-    <message>
-        <source>Create an agent on the platform first.</source>
-        <translation>请先在平台上创建一个智能体。</translation>
     </message>
     <message>
         <source>Creating the session</source>
@@ -1286,8 +1120,12 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
         <translation>刷新会话</translation>
     </message>
     <message>
-        <source>The platform or a proxy in between may be overloaded; try again.</source>
-        <translation>平台或中间代理可能过载；请重试。</translation>
+        <source>%1 failed: no platform URL is set.</source>
+        <translation>%1失败：未设置平台 URL。</translation>
+    </message>
+    <message>
+        <source>Sign in with the platform URL and master key.</source>
+        <translation>请使用平台 URL 和主密钥登录。</translation>
     </message>
 </context>
 <context>
@@ -1315,6 +1153,171 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
     <message>
         <source>&amp;Reset Zoom</source>
         <translation>重置缩放(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>lap::ReplyErrors</name>
+    <message>
+        <source>(+%1 more)</source>
+        <translation>（另有 %1 个）</translation>
+    </message>
+    <message>
+        <source>Check that the platform URL points to a LiteLLM Agent Platform.</source>
+        <translation>请检查平台 URL 是否指向 LiteLLM Agent Platform。</translation>
+    </message>
+    <message>
+        <source>The platform or a proxy in between may be overloaded; try again.</source>
+        <translation>平台或中间代理可能过载；请重试。</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 is limiting the rate of requests (HTTP 429).</source>
+        <translation>%1失败：%2 正在限制请求速率（HTTP 429）。</translation>
+    </message>
+    <message>
+        <source>Wait %1 s and try again.</source>
+        <translation>请等待 %1 秒后重试。</translation>
+    </message>
+    <message>
+        <source>Wait a moment and try again.</source>
+        <translation>请稍等片刻后重试。</translation>
+    </message>
+    <message>
+        <source>%1 failed: master key rejected by %2 (HTTP %3).</source>
+        <translation>%1失败：主密钥被 %2 拒绝（HTTP %3）。</translation>
+    </message>
+    <message>
+        <source>Sign in again with a valid master key.</source>
+        <translation>请使用有效的主密钥重新登录。</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 (HTTP %3).</source>
+        <translation>%1失败：%2（HTTP %3）。</translation>
+    </message>
+    <message>
+        <source>%1 failed: the platform rejected the request (HTTP %2).</source>
+        <translation>%1失败：平台拒绝了请求（HTTP %2）。</translation>
+    </message>
+    <message>
+        <source>%1 failed: the platform rejected the request (HTTP %2): %3.</source>
+        <translation>%1失败：平台拒绝了请求（HTTP %2）：%3。</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>%1 failed: server error (HTTP %2).</source>
+        <translation>%1失败：服务器错误（HTTP %2）。</translation>
+    </message>
+    <message>
+        <source>%1 failed: server error (HTTP %2): %3</source>
+        <translation>%1失败：服务器错误（HTTP %2）：%3</translation>
+    </message>
+    <message>
+        <source>The platform had a problem; try again in a moment.</source>
+        <translation>平台出现问题；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 redirected to another site (%3); the master key was not sent there.</source>
+        <translation>%1失败：%2 重定向到了其他站点（%3）；主密钥未发送到该站点。</translation>
+    </message>
+    <message>
+        <source>If that site is the platform, use its address as the platform URL.</source>
+        <translation>如果该站点就是平台，请将其地址用作平台 URL。</translation>
+    </message>
+    <message>
+        <source>%1 failed: the reply from %2 is larger than %3 MB, so it was not read.</source>
+        <translation>%1失败：%2 的响应超过 %3 MB，因此未读取。</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 sent its reply too slowly (not complete after %3 s).</source>
+        <translation>%1失败：%2 发送响应过慢（%3 秒后仍未完成）。</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 stopped sending its reply (nothing more for %3 s).</source>
+        <translation>%1失败：%2 停止发送响应（%3 秒内没有新数据）。</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 did not answer within %3 s.</source>
+        <translation>%1失败：%2 在 %3 秒内没有响应。</translation>
+    </message>
+    <message>
+        <source>The platform may be overloaded or unreachable; try again.</source>
+        <translation>平台可能过载或无法访问；请重试。</translation>
+    </message>
+    <message>
+        <source>%1 failed: TLS error talking to %2 (%3).</source>
+        <translation>%1失败：与 %2 通信时发生 TLS 错误（%3）。</translation>
+    </message>
+    <message>
+        <source>Check the server certificate, or choose its CA file in Settings.</source>
+        <translation>请检查服务器证书，或在设置中选择其 CA 文件。</translation>
+    </message>
+    <message>
+        <source>%1 failed: cannot reach %2 (%3).</source>
+        <translation>%1失败：无法连接 %2（%3）。</translation>
+    </message>
+    <message>
+        <source>Check the platform URL and that the platform is running.</source>
+        <translation>请检查平台 URL 以及平台是否正在运行。</translation>
+    </message>
+    <message>
+        <source>%1 failed: the platform sent an unexpected reply (%2).</source>
+        <translation>%1失败：平台返回了意外的响应（%2）。</translation>
+    </message>
+    <message>
+        <source>the reply is empty</source>
+        <translation>响应为空</translation>
+    </message>
+    <message>
+        <source>an HTML page instead of JSON</source>
+        <translation>HTML 页面而不是 JSON</translation>
+    </message>
+    <message>
+        <source>an HTML page instead of JSON: %1</source>
+        <translation>HTML 页面而不是 JSON：%1</translation>
+    </message>
+    <message>
+        <source>the reply is not JSON: %1 at offset %2</source>
+        <translation>响应不是 JSON：%1，位于偏移 %2</translation>
+    </message>
+    <message>
+        <source>the reply should be a JSON object</source>
+        <translation>响应应为 JSON 对象</translation>
+    </message>
+    <message>
+        <source>Check the spelling (names are case-sensitive) or use the agent&apos;s id.</source>
+        <translation>请检查拼写（名称区分大小写），或使用智能体的 ID。</translation>
+    </message>
+    <message>
+        <source>No agent named &apos;%1&apos; on %2.</source>
+        <translation>%2 上没有名为“%1”的智能体。</translation>
+    </message>
+    <message>
+        <source>No agent named &apos;%1&apos; on %2 — the platform has no agents.</source>
+        <translation>%2 上没有名为“%1”的智能体——该平台没有任何智能体。</translation>
+    </message>
+    <message>
+        <source>Create an agent on the platform first.</source>
+        <translation>请先在平台上创建一个智能体。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agent(s) available</source>
+        <translation>
+            <numerusform>共有 %n 个可用智能体</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No agent named &apos;%1&apos; on %2 — %3: %4.</source>
+        <translation>%2 上没有名为“%1”的智能体——%3：%4。</translation>
+    </message>
+    <message>
+        <source>Enter an agent name or id.</source>
+        <translation>请输入智能体名称或 ID。</translation>
     </message>
 </context>
 <context>
