@@ -368,142 +368,6 @@
         <translation>Öffnen Sie den Agenten erneut, um eine neue Sitzung zu starten.</translation>
     </message>
     <message>
-        <source>The sandbox refused the terminal connection: TTY token rejected (HTTP 401).</source>
-        <translation>Die Sandbox hat die Terminalverbindung abgelehnt: TTY-Token zurückgewiesen (HTTP 401).</translation>
-    </message>
-    <message>
-        <source>The pod may predate the platform&apos;s harness token: restart the session, or set LAP_TTY_TOKEN.</source>
-        <translation>Der Pod ist womöglich älter als das Harness-Token der Plattform: Starten Sie die Sitzung neu oder setzen Sie LAP_TTY_TOKEN.</translation>
-    </message>
-    <message>
-        <source>The sandbox refused the terminal connection: no TTY token was sent (HTTP 401).</source>
-        <translation>Die Sandbox hat die Terminalverbindung abgelehnt: Es wurde kein TTY-Token gesendet (HTTP 401).</translation>
-    </message>
-    <message>
-        <source>The platform returned no tty_token: set LAP_TTY_TOKEN.</source>
-        <translation>Die Plattform hat kein tty_token geliefert: Setzen Sie LAP_TTY_TOKEN.</translation>
-    </message>
-    <message>
-        <source>The sandbox is not ready for a terminal yet (HTTP 503).</source>
-        <translation>Die Sandbox ist noch nicht bereit für ein Terminal (HTTP 503).</translation>
-    </message>
-    <message>
-        <source>It is starting or restarting; try again in a moment.</source>
-        <translation>Sie startet gerade (neu); versuchen Sie es gleich noch einmal.</translation>
-    </message>
-    <message>
-        <source>Cannot reach the sandbox (HTTP 502).</source>
-        <translation>Die Sandbox ist nicht erreichbar (HTTP 502).</translation>
-    </message>
-    <message>
-        <source>The pod may be gone, or the platform&apos;s proxy still remembers an old address (up to 30 s after a restart).</source>
-        <translation>Der Pod existiert womöglich nicht mehr, oder der Proxy der Plattform kennt noch eine alte Adresse (bis zu 30 s nach einem Neustart).</translation>
-    </message>
-    <message>
-        <source>The terminal connection was refused (HTTP %1).</source>
-        <translation>Die Terminalverbindung wurde abgelehnt (HTTP %1).</translation>
-    </message>
-    <message>
-        <source>normal closure</source>
-        <translation>normales Schließen</translation>
-    </message>
-    <message>
-        <source>going away</source>
-        <translation>Gegenstelle geht weg</translation>
-    </message>
-    <message>
-        <source>no status</source>
-        <translation>kein Status</translation>
-    </message>
-    <message>
-        <source>abnormal closure</source>
-        <translation>abnormales Schließen</translation>
-    </message>
-    <message>
-        <source>policy violation</source>
-        <translation>Richtlinienverstoß</translation>
-    </message>
-    <message>
-        <source>server error</source>
-        <translation>Serverfehler</translation>
-    </message>
-    <message>
-        <source>The agent exited.</source>
-        <translation>Der Agent wurde beendet.</translation>
-    </message>
-    <message>
-        <source>The agent exited (%1).</source>
-        <translation>Der Agent wurde beendet (%1).</translation>
-    </message>
-    <message>
-        <source>The sandbox could not start the agent.</source>
-        <translation>Die Sandbox konnte den Agenten nicht starten.</translation>
-    </message>
-    <message>
-        <source>The sandbox could not start the agent (%1).</source>
-        <translation>Die Sandbox konnte den Agenten nicht starten (%1).</translation>
-    </message>
-    <message>
-        <source>Connection lost.</source>
-        <translation>Verbindung verloren.</translation>
-    </message>
-    <message>
-        <source>Connection lost (code %1).</source>
-        <translation>Verbindung verloren (Code %1).</translation>
-    </message>
-    <message>
-        <source>Connection lost (code %1 — %2).</source>
-        <translation>Verbindung verloren (Code %1 – %2).</translation>
-    </message>
-    <message>
-        <source>Connection lost (code %1: %2).</source>
-        <translation>Verbindung verloren (Code %1: %2).</translation>
-    </message>
-    <message>
-        <source>Connection lost (code %1: %2 — %3).</source>
-        <translation>Verbindung verloren (Code %1: %2 – %3).</translation>
-    </message>
-    <message>
-        <source>Could not check the session (%1) — try reconnecting.</source>
-        <translation>Die Sitzung konnte nicht geprüft werden (%1) – versuchen Sie, neu zu verbinden.</translation>
-    </message>
-    <message>
-        <source>The session is still running — reconnect to continue.</source>
-        <translation>Die Sitzung läuft noch – verbinden Sie sich neu, um fortzufahren.</translation>
-    </message>
-    <message>
-        <source>Session is %1 — %2.</source>
-        <translation>Sitzung ist %1 – %2.</translation>
-    </message>
-    <message>
-        <source>Session is %1.</source>
-        <translation>Sitzung ist %1.</translation>
-    </message>
-    <message>
-        <source>Session is %1 — reconnect once it is ready.</source>
-        <translation>Sitzung ist %1 – verbinden Sie sich neu, sobald sie bereit ist.</translation>
-    </message>
-    <message>
-        <source>The pod may be gone or the address unreachable.</source>
-        <translation>Der Pod existiert womöglich nicht mehr oder die Adresse ist nicht erreichbar.</translation>
-    </message>
-    <message>
-        <source>The terminal URL is not a valid ws:// or wss:// URL.</source>
-        <translation>Die Terminal-URL ist keine gültige ws://- oder wss://-URL.</translation>
-    </message>
-    <message>
-        <source>Cannot reach the sandbox at %1: no answer within %2 s.</source>
-        <translation>Die Sandbox unter %1 ist nicht erreichbar: keine Antwort innerhalb von %2 s.</translation>
-    </message>
-    <message>
-        <source>TLS error connecting to the sandbox: %1.</source>
-        <translation>TLS-Fehler bei der Verbindung mit der Sandbox: %1.</translation>
-    </message>
-    <message>
-        <source>Cannot reach the sandbox at %1: %2.</source>
-        <translation>Die Sandbox unter %1 ist nicht erreichbar: %2.</translation>
-    </message>
-    <message>
         <source>The TTY fallback URL &apos;%1&apos; is not a ws:// or wss:// URL.</source>
         <translation>Die TTY-Fallback-URL „%1“ ist keine ws://- oder wss://-URL.</translation>
     </message>
@@ -542,42 +406,6 @@
     <message>
         <source>The CA file %1 cannot be read.</source>
         <translation>Die CA-Datei %1 kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <source>protocol error</source>
-        <translation>Protokollfehler</translation>
-    </message>
-    <message>
-        <source>unsupported data</source>
-        <translation>nicht unterstützte Daten</translation>
-    </message>
-    <message>
-        <source>invalid data</source>
-        <translation>ungültige Daten</translation>
-    </message>
-    <message>
-        <source>message too big</source>
-        <translation>Nachricht zu groß</translation>
-    </message>
-    <message>
-        <source>missing extension</source>
-        <translation>fehlende Erweiterung</translation>
-    </message>
-    <message>
-        <source>service restart</source>
-        <translation>Dienst-Neustart</translation>
-    </message>
-    <message>
-        <source>try again later</source>
-        <translation>später erneut versuchen</translation>
-    </message>
-    <message>
-        <source>bad gateway</source>
-        <translation>fehlerhaftes Gateway</translation>
-    </message>
-    <message>
-        <source>the server sent an invalid close code</source>
-        <translation>der Server hat einen ungültigen Close-Code gesendet</translation>
     </message>
     <message>
         <source>Choose a PEM file with the platform&apos;s CA certificate in Settings.</source>
@@ -1702,6 +1530,181 @@ Erlauben Sie es nur, wenn %2 dieselbe Plattform unter einer anderen Adresse ist.
     <message>
         <source>Connecting to the terminal</source>
         <translation>Verbinden mit dem Terminal</translation>
+    </message>
+</context>
+<context>
+    <name>lap::TtyWording</name>
+    <message>
+        <source>normal closure</source>
+        <translation>normales Schließen</translation>
+    </message>
+    <message>
+        <source>going away</source>
+        <translation>Gegenstelle geht weg</translation>
+    </message>
+    <message>
+        <source>protocol error</source>
+        <translation>Protokollfehler</translation>
+    </message>
+    <message>
+        <source>unsupported data</source>
+        <translation>nicht unterstützte Daten</translation>
+    </message>
+    <message>
+        <source>no status</source>
+        <translation>kein Status</translation>
+    </message>
+    <message>
+        <source>abnormal closure</source>
+        <translation>abnormales Schließen</translation>
+    </message>
+    <message>
+        <source>invalid data</source>
+        <translation>ungültige Daten</translation>
+    </message>
+    <message>
+        <source>policy violation</source>
+        <translation>Richtlinienverstoß</translation>
+    </message>
+    <message>
+        <source>message too big</source>
+        <translation>Nachricht zu groß</translation>
+    </message>
+    <message>
+        <source>missing extension</source>
+        <translation>fehlende Erweiterung</translation>
+    </message>
+    <message>
+        <source>server error</source>
+        <translation>Serverfehler</translation>
+    </message>
+    <message>
+        <source>service restart</source>
+        <translation>Dienst-Neustart</translation>
+    </message>
+    <message>
+        <source>try again later</source>
+        <translation>später erneut versuchen</translation>
+    </message>
+    <message>
+        <source>bad gateway</source>
+        <translation>fehlerhaftes Gateway</translation>
+    </message>
+    <message>
+        <source>The agent exited.</source>
+        <translation>Der Agent wurde beendet.</translation>
+    </message>
+    <message>
+        <source>The agent exited (%1).</source>
+        <translation>Der Agent wurde beendet (%1).</translation>
+    </message>
+    <message>
+        <source>The sandbox could not start the agent.</source>
+        <translation>Die Sandbox konnte den Agenten nicht starten.</translation>
+    </message>
+    <message>
+        <source>The sandbox could not start the agent (%1).</source>
+        <translation>Die Sandbox konnte den Agenten nicht starten (%1).</translation>
+    </message>
+    <message>
+        <source>Connection lost.</source>
+        <translation>Verbindung verloren.</translation>
+    </message>
+    <message>
+        <source>Connection lost (code %1).</source>
+        <translation>Verbindung verloren (Code %1).</translation>
+    </message>
+    <message>
+        <source>Connection lost (code %1 — %2).</source>
+        <translation>Verbindung verloren (Code %1 – %2).</translation>
+    </message>
+    <message>
+        <source>Connection lost (code %1: %2).</source>
+        <translation>Verbindung verloren (Code %1: %2).</translation>
+    </message>
+    <message>
+        <source>Connection lost (code %1: %2 — %3).</source>
+        <translation>Verbindung verloren (Code %1: %2 – %3).</translation>
+    </message>
+    <message>
+        <source>Could not check the session (%1) — try reconnecting.</source>
+        <translation>Die Sitzung konnte nicht geprüft werden (%1) – versuchen Sie, neu zu verbinden.</translation>
+    </message>
+    <message>
+        <source>The session is still running — reconnect to continue.</source>
+        <translation>Die Sitzung läuft noch – verbinden Sie sich neu, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>Session is %1 — reconnect once it is ready.</source>
+        <translation>Sitzung ist %1 – verbinden Sie sich neu, sobald sie bereit ist.</translation>
+    </message>
+    <message>
+        <source>Session is %1.</source>
+        <translation>Sitzung ist %1.</translation>
+    </message>
+    <message>
+        <source>Session is %1 — %2.</source>
+        <translation>Sitzung ist %1 – %2.</translation>
+    </message>
+    <message>
+        <source>the server sent an invalid close code</source>
+        <translation>der Server hat einen ungültigen Close-Code gesendet</translation>
+    </message>
+    <message>
+        <source>The sandbox refused the terminal connection: TTY token rejected (HTTP 401).</source>
+        <translation>Die Sandbox hat die Terminalverbindung abgelehnt: TTY-Token zurückgewiesen (HTTP 401).</translation>
+    </message>
+    <message>
+        <source>The pod may predate the platform&apos;s harness token: restart the session, or set LAP_TTY_TOKEN.</source>
+        <translation>Der Pod ist womöglich älter als das Harness-Token der Plattform: Starten Sie die Sitzung neu oder setzen Sie LAP_TTY_TOKEN.</translation>
+    </message>
+    <message>
+        <source>The sandbox refused the terminal connection: no TTY token was sent (HTTP 401).</source>
+        <translation>Die Sandbox hat die Terminalverbindung abgelehnt: Es wurde kein TTY-Token gesendet (HTTP 401).</translation>
+    </message>
+    <message>
+        <source>The platform returned no tty_token: set LAP_TTY_TOKEN.</source>
+        <translation>Die Plattform hat kein tty_token geliefert: Setzen Sie LAP_TTY_TOKEN.</translation>
+    </message>
+    <message>
+        <source>The sandbox is not ready for a terminal yet (HTTP 503).</source>
+        <translation>Die Sandbox ist noch nicht bereit für ein Terminal (HTTP 503).</translation>
+    </message>
+    <message>
+        <source>It is starting or restarting; try again in a moment.</source>
+        <translation>Sie startet gerade (neu); versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the sandbox (HTTP 502).</source>
+        <translation>Die Sandbox ist nicht erreichbar (HTTP 502).</translation>
+    </message>
+    <message>
+        <source>The pod may be gone, or the platform&apos;s proxy still remembers an old address (up to 30 s after a restart).</source>
+        <translation>Der Pod existiert womöglich nicht mehr, oder der Proxy der Plattform kennt noch eine alte Adresse (bis zu 30 s nach einem Neustart).</translation>
+    </message>
+    <message>
+        <source>The terminal connection was refused (HTTP %1).</source>
+        <translation>Die Terminalverbindung wurde abgelehnt (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The pod may be gone or the address unreachable.</source>
+        <translation>Der Pod existiert womöglich nicht mehr oder die Adresse ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The terminal URL is not a valid ws:// or wss:// URL.</source>
+        <translation>Die Terminal-URL ist keine gültige ws://- oder wss://-URL.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the sandbox at %1: no answer within %2 s.</source>
+        <translation>Die Sandbox unter %1 ist nicht erreichbar: keine Antwort innerhalb von %2 s.</translation>
+    </message>
+    <message>
+        <source>TLS error connecting to the sandbox: %1.</source>
+        <translation>TLS-Fehler bei der Verbindung mit der Sandbox: %1.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the sandbox at %1: %2.</source>
+        <translation>Die Sandbox unter %1 ist nicht erreichbar: %2.</translation>
     </message>
 </context>
 </TS>

@@ -368,142 +368,6 @@
         <translation>Ouvrez à nouveau l’agent pour démarrer une nouvelle session.</translation>
     </message>
     <message>
-        <source>The sandbox refused the terminal connection: TTY token rejected (HTTP 401).</source>
-        <translation>Le bac à sable a refusé la connexion du terminal&#xa0;: jeton TTY rejeté (HTTP 401).</translation>
-    </message>
-    <message>
-        <source>The pod may predate the platform&apos;s harness token: restart the session, or set LAP_TTY_TOKEN.</source>
-        <translation>Le pod est peut-être antérieur au jeton harness de la plateforme&#xa0;: redémarrez la session ou définissez LAP_TTY_TOKEN.</translation>
-    </message>
-    <message>
-        <source>The sandbox refused the terminal connection: no TTY token was sent (HTTP 401).</source>
-        <translation>Le bac à sable a refusé la connexion du terminal&#xa0;: aucun jeton TTY n’a été envoyé (HTTP 401).</translation>
-    </message>
-    <message>
-        <source>The platform returned no tty_token: set LAP_TTY_TOKEN.</source>
-        <translation>La plateforme n’a renvoyé aucun tty_token&#xa0;: définissez LAP_TTY_TOKEN.</translation>
-    </message>
-    <message>
-        <source>The sandbox is not ready for a terminal yet (HTTP 503).</source>
-        <translation>Le bac à sable n’est pas encore prêt pour un terminal (HTTP 503).</translation>
-    </message>
-    <message>
-        <source>It is starting or restarting; try again in a moment.</source>
-        <translation>Il est en cours de démarrage ou de redémarrage&#xa0;; réessayez dans un instant.</translation>
-    </message>
-    <message>
-        <source>Cannot reach the sandbox (HTTP 502).</source>
-        <translation>Le bac à sable est injoignable (HTTP 502).</translation>
-    </message>
-    <message>
-        <source>The pod may be gone, or the platform&apos;s proxy still remembers an old address (up to 30 s after a restart).</source>
-        <translation>Le pod a peut-être disparu, ou le proxy de la plateforme garde encore une ancienne adresse (jusqu’à 30 s après un redémarrage).</translation>
-    </message>
-    <message>
-        <source>The terminal connection was refused (HTTP %1).</source>
-        <translation>La connexion du terminal a été refusée (HTTP %1).</translation>
-    </message>
-    <message>
-        <source>normal closure</source>
-        <translation>fermeture normale</translation>
-    </message>
-    <message>
-        <source>going away</source>
-        <translation>départ de l’interlocuteur</translation>
-    </message>
-    <message>
-        <source>no status</source>
-        <translation>aucun statut</translation>
-    </message>
-    <message>
-        <source>abnormal closure</source>
-        <translation>fermeture anormale</translation>
-    </message>
-    <message>
-        <source>policy violation</source>
-        <translation>violation de politique</translation>
-    </message>
-    <message>
-        <source>server error</source>
-        <translation>erreur du serveur</translation>
-    </message>
-    <message>
-        <source>The agent exited.</source>
-        <translation>L’agent s’est arrêté.</translation>
-    </message>
-    <message>
-        <source>The agent exited (%1).</source>
-        <translation>L’agent s’est arrêté (%1).</translation>
-    </message>
-    <message>
-        <source>The sandbox could not start the agent.</source>
-        <translation>Le bac à sable n’a pas pu démarrer l’agent.</translation>
-    </message>
-    <message>
-        <source>The sandbox could not start the agent (%1).</source>
-        <translation>Le bac à sable n’a pas pu démarrer l’agent (%1).</translation>
-    </message>
-    <message>
-        <source>Connection lost.</source>
-        <translation>Connexion perdue.</translation>
-    </message>
-    <message>
-        <source>Connection lost (code %1).</source>
-        <translation>Connexion perdue (code %1).</translation>
-    </message>
-    <message>
-        <source>Connection lost (code %1 — %2).</source>
-        <translation>Connexion perdue (code %1 — %2).</translation>
-    </message>
-    <message>
-        <source>Connection lost (code %1: %2).</source>
-        <translation>Connexion perdue (code %1&#xa0;: %2).</translation>
-    </message>
-    <message>
-        <source>Connection lost (code %1: %2 — %3).</source>
-        <translation>Connexion perdue (code %1&#xa0;: %2 — %3).</translation>
-    </message>
-    <message>
-        <source>Could not check the session (%1) — try reconnecting.</source>
-        <translation>Impossible de vérifier la session (%1) — essayez de vous reconnecter.</translation>
-    </message>
-    <message>
-        <source>The session is still running — reconnect to continue.</source>
-        <translation>La session est toujours en cours — reconnectez-vous pour continuer.</translation>
-    </message>
-    <message>
-        <source>Session is %1 — %2.</source>
-        <translation>La session est %1 — %2.</translation>
-    </message>
-    <message>
-        <source>Session is %1.</source>
-        <translation>La session est %1.</translation>
-    </message>
-    <message>
-        <source>Session is %1 — reconnect once it is ready.</source>
-        <translation>La session est %1 — reconnectez-vous quand elle sera prête.</translation>
-    </message>
-    <message>
-        <source>The pod may be gone or the address unreachable.</source>
-        <translation>Le pod a peut-être disparu ou l’adresse est injoignable.</translation>
-    </message>
-    <message>
-        <source>The terminal URL is not a valid ws:// or wss:// URL.</source>
-        <translation>L’URL du terminal n’est pas une URL ws:// ou wss:// valide.</translation>
-    </message>
-    <message>
-        <source>Cannot reach the sandbox at %1: no answer within %2 s.</source>
-        <translation>Le bac à sable à l’adresse %1 est injoignable&#xa0;: aucune réponse en %2 s.</translation>
-    </message>
-    <message>
-        <source>TLS error connecting to the sandbox: %1.</source>
-        <translation>Erreur TLS lors de la connexion au bac à sable&#xa0;: %1.</translation>
-    </message>
-    <message>
-        <source>Cannot reach the sandbox at %1: %2.</source>
-        <translation>Le bac à sable à l’adresse %1 est injoignable&#xa0;: %2.</translation>
-    </message>
-    <message>
         <source>The TTY fallback URL &apos;%1&apos; is not a ws:// or wss:// URL.</source>
         <translation>L’URL TTY de secours «&#xa0;%1&#xa0;» n’est pas une URL ws:// ou wss://.</translation>
     </message>
@@ -542,42 +406,6 @@
     <message>
         <source>The CA file %1 cannot be read.</source>
         <translation>Le fichier d’AC %1 ne peut pas être lu.</translation>
-    </message>
-    <message>
-        <source>protocol error</source>
-        <translation>erreur de protocole</translation>
-    </message>
-    <message>
-        <source>unsupported data</source>
-        <translation>données non prises en charge</translation>
-    </message>
-    <message>
-        <source>invalid data</source>
-        <translation>données invalides</translation>
-    </message>
-    <message>
-        <source>message too big</source>
-        <translation>message trop volumineux</translation>
-    </message>
-    <message>
-        <source>missing extension</source>
-        <translation>extension manquante</translation>
-    </message>
-    <message>
-        <source>service restart</source>
-        <translation>redémarrage du service</translation>
-    </message>
-    <message>
-        <source>try again later</source>
-        <translation>réessayer plus tard</translation>
-    </message>
-    <message>
-        <source>bad gateway</source>
-        <translation>passerelle incorrecte</translation>
-    </message>
-    <message>
-        <source>the server sent an invalid close code</source>
-        <translation>le serveur a envoyé un code de fermeture invalide</translation>
     </message>
     <message>
         <source>Choose a PEM file with the platform&apos;s CA certificate in Settings.</source>
@@ -1702,6 +1530,181 @@ Autorisez-le seulement si %2 est la même plateforme sous une autre adresse.</tr
     <message>
         <source>Connecting to the terminal</source>
         <translation>Connexion au terminal</translation>
+    </message>
+</context>
+<context>
+    <name>lap::TtyWording</name>
+    <message>
+        <source>normal closure</source>
+        <translation>fermeture normale</translation>
+    </message>
+    <message>
+        <source>going away</source>
+        <translation>départ de l’interlocuteur</translation>
+    </message>
+    <message>
+        <source>protocol error</source>
+        <translation>erreur de protocole</translation>
+    </message>
+    <message>
+        <source>unsupported data</source>
+        <translation>données non prises en charge</translation>
+    </message>
+    <message>
+        <source>no status</source>
+        <translation>aucun statut</translation>
+    </message>
+    <message>
+        <source>abnormal closure</source>
+        <translation>fermeture anormale</translation>
+    </message>
+    <message>
+        <source>invalid data</source>
+        <translation>données invalides</translation>
+    </message>
+    <message>
+        <source>policy violation</source>
+        <translation>violation de politique</translation>
+    </message>
+    <message>
+        <source>message too big</source>
+        <translation>message trop volumineux</translation>
+    </message>
+    <message>
+        <source>missing extension</source>
+        <translation>extension manquante</translation>
+    </message>
+    <message>
+        <source>server error</source>
+        <translation>erreur du serveur</translation>
+    </message>
+    <message>
+        <source>service restart</source>
+        <translation>redémarrage du service</translation>
+    </message>
+    <message>
+        <source>try again later</source>
+        <translation>réessayer plus tard</translation>
+    </message>
+    <message>
+        <source>bad gateway</source>
+        <translation>passerelle incorrecte</translation>
+    </message>
+    <message>
+        <source>The agent exited.</source>
+        <translation>L’agent s’est arrêté.</translation>
+    </message>
+    <message>
+        <source>The agent exited (%1).</source>
+        <translation>L’agent s’est arrêté (%1).</translation>
+    </message>
+    <message>
+        <source>The sandbox could not start the agent.</source>
+        <translation>Le bac à sable n’a pas pu démarrer l’agent.</translation>
+    </message>
+    <message>
+        <source>The sandbox could not start the agent (%1).</source>
+        <translation>Le bac à sable n’a pas pu démarrer l’agent (%1).</translation>
+    </message>
+    <message>
+        <source>Connection lost.</source>
+        <translation>Connexion perdue.</translation>
+    </message>
+    <message>
+        <source>Connection lost (code %1).</source>
+        <translation>Connexion perdue (code %1).</translation>
+    </message>
+    <message>
+        <source>Connection lost (code %1 — %2).</source>
+        <translation>Connexion perdue (code %1 — %2).</translation>
+    </message>
+    <message>
+        <source>Connection lost (code %1: %2).</source>
+        <translation>Connexion perdue (code %1&#xa0;: %2).</translation>
+    </message>
+    <message>
+        <source>Connection lost (code %1: %2 — %3).</source>
+        <translation>Connexion perdue (code %1&#xa0;: %2 — %3).</translation>
+    </message>
+    <message>
+        <source>Could not check the session (%1) — try reconnecting.</source>
+        <translation>Impossible de vérifier la session (%1) — essayez de vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>The session is still running — reconnect to continue.</source>
+        <translation>La session est toujours en cours — reconnectez-vous pour continuer.</translation>
+    </message>
+    <message>
+        <source>Session is %1 — reconnect once it is ready.</source>
+        <translation>La session est %1 — reconnectez-vous quand elle sera prête.</translation>
+    </message>
+    <message>
+        <source>Session is %1.</source>
+        <translation>La session est %1.</translation>
+    </message>
+    <message>
+        <source>Session is %1 — %2.</source>
+        <translation>La session est %1 — %2.</translation>
+    </message>
+    <message>
+        <source>the server sent an invalid close code</source>
+        <translation>le serveur a envoyé un code de fermeture invalide</translation>
+    </message>
+    <message>
+        <source>The sandbox refused the terminal connection: TTY token rejected (HTTP 401).</source>
+        <translation>Le bac à sable a refusé la connexion du terminal&#xa0;: jeton TTY rejeté (HTTP 401).</translation>
+    </message>
+    <message>
+        <source>The pod may predate the platform&apos;s harness token: restart the session, or set LAP_TTY_TOKEN.</source>
+        <translation>Le pod est peut-être antérieur au jeton harness de la plateforme&#xa0;: redémarrez la session ou définissez LAP_TTY_TOKEN.</translation>
+    </message>
+    <message>
+        <source>The sandbox refused the terminal connection: no TTY token was sent (HTTP 401).</source>
+        <translation>Le bac à sable a refusé la connexion du terminal&#xa0;: aucun jeton TTY n’a été envoyé (HTTP 401).</translation>
+    </message>
+    <message>
+        <source>The platform returned no tty_token: set LAP_TTY_TOKEN.</source>
+        <translation>La plateforme n’a renvoyé aucun tty_token&#xa0;: définissez LAP_TTY_TOKEN.</translation>
+    </message>
+    <message>
+        <source>The sandbox is not ready for a terminal yet (HTTP 503).</source>
+        <translation>Le bac à sable n’est pas encore prêt pour un terminal (HTTP 503).</translation>
+    </message>
+    <message>
+        <source>It is starting or restarting; try again in a moment.</source>
+        <translation>Il est en cours de démarrage ou de redémarrage&#xa0;; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the sandbox (HTTP 502).</source>
+        <translation>Le bac à sable est injoignable (HTTP 502).</translation>
+    </message>
+    <message>
+        <source>The pod may be gone, or the platform&apos;s proxy still remembers an old address (up to 30 s after a restart).</source>
+        <translation>Le pod a peut-être disparu, ou le proxy de la plateforme garde encore une ancienne adresse (jusqu’à 30 s après un redémarrage).</translation>
+    </message>
+    <message>
+        <source>The terminal connection was refused (HTTP %1).</source>
+        <translation>La connexion du terminal a été refusée (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The pod may be gone or the address unreachable.</source>
+        <translation>Le pod a peut-être disparu ou l’adresse est injoignable.</translation>
+    </message>
+    <message>
+        <source>The terminal URL is not a valid ws:// or wss:// URL.</source>
+        <translation>L’URL du terminal n’est pas une URL ws:// ou wss:// valide.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the sandbox at %1: no answer within %2 s.</source>
+        <translation>Le bac à sable à l’adresse %1 est injoignable&#xa0;: aucune réponse en %2 s.</translation>
+    </message>
+    <message>
+        <source>TLS error connecting to the sandbox: %1.</source>
+        <translation>Erreur TLS lors de la connexion au bac à sable&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the sandbox at %1: %2.</source>
+        <translation>Le bac à sable à l’adresse %1 est injoignable&#xa0;: %2.</translation>
     </message>
 </context>
 </TS>

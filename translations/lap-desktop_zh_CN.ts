@@ -368,142 +368,6 @@
         <translation>请重新打开智能体以启动新会话。</translation>
     </message>
     <message>
-        <source>The sandbox refused the terminal connection: TTY token rejected (HTTP 401).</source>
-        <translation>沙箱拒绝了终端连接：TTY 令牌被拒绝（HTTP 401）。</translation>
-    </message>
-    <message>
-        <source>The pod may predate the platform&apos;s harness token: restart the session, or set LAP_TTY_TOKEN.</source>
-        <translation>该 Pod 可能早于平台的 harness 令牌创建：请重启会话，或设置 LAP_TTY_TOKEN。</translation>
-    </message>
-    <message>
-        <source>The sandbox refused the terminal connection: no TTY token was sent (HTTP 401).</source>
-        <translation>沙箱拒绝了终端连接：未发送 TTY 令牌（HTTP 401）。</translation>
-    </message>
-    <message>
-        <source>The platform returned no tty_token: set LAP_TTY_TOKEN.</source>
-        <translation>平台未返回 tty_token：请设置 LAP_TTY_TOKEN。</translation>
-    </message>
-    <message>
-        <source>The sandbox is not ready for a terminal yet (HTTP 503).</source>
-        <translation>沙箱尚未准备好提供终端（HTTP 503）。</translation>
-    </message>
-    <message>
-        <source>It is starting or restarting; try again in a moment.</source>
-        <translation>沙箱正在启动或重启；请稍后再试。</translation>
-    </message>
-    <message>
-        <source>Cannot reach the sandbox (HTTP 502).</source>
-        <translation>无法连接沙箱（HTTP 502）。</translation>
-    </message>
-    <message>
-        <source>The pod may be gone, or the platform&apos;s proxy still remembers an old address (up to 30 s after a restart).</source>
-        <translation>该 Pod 可能已不存在，或平台代理仍在使用旧地址（重启后最多 30 秒）。</translation>
-    </message>
-    <message>
-        <source>The terminal connection was refused (HTTP %1).</source>
-        <translation>终端连接被拒绝（HTTP %1）。</translation>
-    </message>
-    <message>
-        <source>normal closure</source>
-        <translation>正常关闭</translation>
-    </message>
-    <message>
-        <source>going away</source>
-        <translation>对端离开</translation>
-    </message>
-    <message>
-        <source>no status</source>
-        <translation>无状态码</translation>
-    </message>
-    <message>
-        <source>abnormal closure</source>
-        <translation>异常关闭</translation>
-    </message>
-    <message>
-        <source>policy violation</source>
-        <translation>违反策略</translation>
-    </message>
-    <message>
-        <source>server error</source>
-        <translation>服务器错误</translation>
-    </message>
-    <message>
-        <source>The agent exited.</source>
-        <translation>智能体已退出。</translation>
-    </message>
-    <message>
-        <source>The agent exited (%1).</source>
-        <translation>智能体已退出（%1）。</translation>
-    </message>
-    <message>
-        <source>The sandbox could not start the agent.</source>
-        <translation>沙箱无法启动智能体。</translation>
-    </message>
-    <message>
-        <source>The sandbox could not start the agent (%1).</source>
-        <translation>沙箱无法启动智能体（%1）。</translation>
-    </message>
-    <message>
-        <source>Connection lost.</source>
-        <translation>连接已断开。</translation>
-    </message>
-    <message>
-        <source>Connection lost (code %1).</source>
-        <translation>连接已断开（代码 %1）。</translation>
-    </message>
-    <message>
-        <source>Connection lost (code %1 — %2).</source>
-        <translation>连接已断开（代码 %1——%2）。</translation>
-    </message>
-    <message>
-        <source>Connection lost (code %1: %2).</source>
-        <translation>连接已断开（代码 %1：%2）。</translation>
-    </message>
-    <message>
-        <source>Connection lost (code %1: %2 — %3).</source>
-        <translation>连接已断开（代码 %1：%2——%3）。</translation>
-    </message>
-    <message>
-        <source>Could not check the session (%1) — try reconnecting.</source>
-        <translation>无法检查会话（%1）——请尝试重新连接。</translation>
-    </message>
-    <message>
-        <source>The session is still running — reconnect to continue.</source>
-        <translation>会话仍在运行——重新连接即可继续。</translation>
-    </message>
-    <message>
-        <source>Session is %1 — %2.</source>
-        <translation>会话状态为 %1——%2。</translation>
-    </message>
-    <message>
-        <source>Session is %1.</source>
-        <translation>会话状态为 %1。</translation>
-    </message>
-    <message>
-        <source>Session is %1 — reconnect once it is ready.</source>
-        <translation>会话状态为 %1——就绪后请重新连接。</translation>
-    </message>
-    <message>
-        <source>The pod may be gone or the address unreachable.</source>
-        <translation>该 Pod 可能已不存在，或地址无法访问。</translation>
-    </message>
-    <message>
-        <source>The terminal URL is not a valid ws:// or wss:// URL.</source>
-        <translation>终端 URL 不是有效的 ws:// 或 wss:// URL。</translation>
-    </message>
-    <message>
-        <source>Cannot reach the sandbox at %1: no answer within %2 s.</source>
-        <translation>无法连接位于 %1 的沙箱：%2 秒内无响应。</translation>
-    </message>
-    <message>
-        <source>TLS error connecting to the sandbox: %1.</source>
-        <translation>连接沙箱时发生 TLS 错误：%1。</translation>
-    </message>
-    <message>
-        <source>Cannot reach the sandbox at %1: %2.</source>
-        <translation>无法连接位于 %1 的沙箱：%2。</translation>
-    </message>
-    <message>
         <source>The TTY fallback URL &apos;%1&apos; is not a ws:// or wss:// URL.</source>
         <translation>TTY 备用 URL“%1”不是 ws:// 或 wss:// URL。</translation>
     </message>
@@ -542,42 +406,6 @@
     <message>
         <source>The CA file %1 cannot be read.</source>
         <translation>无法读取 CA 文件 %1。</translation>
-    </message>
-    <message>
-        <source>protocol error</source>
-        <translation>协议错误</translation>
-    </message>
-    <message>
-        <source>unsupported data</source>
-        <translation>不支持的数据</translation>
-    </message>
-    <message>
-        <source>invalid data</source>
-        <translation>无效数据</translation>
-    </message>
-    <message>
-        <source>message too big</source>
-        <translation>消息过大</translation>
-    </message>
-    <message>
-        <source>missing extension</source>
-        <translation>缺少扩展</translation>
-    </message>
-    <message>
-        <source>service restart</source>
-        <translation>服务重启</translation>
-    </message>
-    <message>
-        <source>try again later</source>
-        <translation>请稍后重试</translation>
-    </message>
-    <message>
-        <source>bad gateway</source>
-        <translation>网关错误</translation>
-    </message>
-    <message>
-        <source>the server sent an invalid close code</source>
-        <translation>服务器发送了无效的关闭代码</translation>
     </message>
     <message>
         <source>Choose a PEM file with the platform&apos;s CA certificate in Settings.</source>
@@ -1686,6 +1514,181 @@ Allow it only if %2 is the same platform under another address.</source>
     <message>
         <source>Connecting to the terminal</source>
         <translation>连接到终端</translation>
+    </message>
+</context>
+<context>
+    <name>lap::TtyWording</name>
+    <message>
+        <source>normal closure</source>
+        <translation>正常关闭</translation>
+    </message>
+    <message>
+        <source>going away</source>
+        <translation>对端离开</translation>
+    </message>
+    <message>
+        <source>protocol error</source>
+        <translation>协议错误</translation>
+    </message>
+    <message>
+        <source>unsupported data</source>
+        <translation>不支持的数据</translation>
+    </message>
+    <message>
+        <source>no status</source>
+        <translation>无状态码</translation>
+    </message>
+    <message>
+        <source>abnormal closure</source>
+        <translation>异常关闭</translation>
+    </message>
+    <message>
+        <source>invalid data</source>
+        <translation>无效数据</translation>
+    </message>
+    <message>
+        <source>policy violation</source>
+        <translation>违反策略</translation>
+    </message>
+    <message>
+        <source>message too big</source>
+        <translation>消息过大</translation>
+    </message>
+    <message>
+        <source>missing extension</source>
+        <translation>缺少扩展</translation>
+    </message>
+    <message>
+        <source>server error</source>
+        <translation>服务器错误</translation>
+    </message>
+    <message>
+        <source>service restart</source>
+        <translation>服务重启</translation>
+    </message>
+    <message>
+        <source>try again later</source>
+        <translation>请稍后重试</translation>
+    </message>
+    <message>
+        <source>bad gateway</source>
+        <translation>网关错误</translation>
+    </message>
+    <message>
+        <source>The agent exited.</source>
+        <translation>智能体已退出。</translation>
+    </message>
+    <message>
+        <source>The agent exited (%1).</source>
+        <translation>智能体已退出（%1）。</translation>
+    </message>
+    <message>
+        <source>The sandbox could not start the agent.</source>
+        <translation>沙箱无法启动智能体。</translation>
+    </message>
+    <message>
+        <source>The sandbox could not start the agent (%1).</source>
+        <translation>沙箱无法启动智能体（%1）。</translation>
+    </message>
+    <message>
+        <source>Connection lost.</source>
+        <translation>连接已断开。</translation>
+    </message>
+    <message>
+        <source>Connection lost (code %1).</source>
+        <translation>连接已断开（代码 %1）。</translation>
+    </message>
+    <message>
+        <source>Connection lost (code %1 — %2).</source>
+        <translation>连接已断开（代码 %1——%2）。</translation>
+    </message>
+    <message>
+        <source>Connection lost (code %1: %2).</source>
+        <translation>连接已断开（代码 %1：%2）。</translation>
+    </message>
+    <message>
+        <source>Connection lost (code %1: %2 — %3).</source>
+        <translation>连接已断开（代码 %1：%2——%3）。</translation>
+    </message>
+    <message>
+        <source>Could not check the session (%1) — try reconnecting.</source>
+        <translation>无法检查会话（%1）——请尝试重新连接。</translation>
+    </message>
+    <message>
+        <source>The session is still running — reconnect to continue.</source>
+        <translation>会话仍在运行——重新连接即可继续。</translation>
+    </message>
+    <message>
+        <source>Session is %1 — reconnect once it is ready.</source>
+        <translation>会话状态为 %1——就绪后请重新连接。</translation>
+    </message>
+    <message>
+        <source>Session is %1.</source>
+        <translation>会话状态为 %1。</translation>
+    </message>
+    <message>
+        <source>Session is %1 — %2.</source>
+        <translation>会话状态为 %1——%2。</translation>
+    </message>
+    <message>
+        <source>the server sent an invalid close code</source>
+        <translation>服务器发送了无效的关闭代码</translation>
+    </message>
+    <message>
+        <source>The sandbox refused the terminal connection: TTY token rejected (HTTP 401).</source>
+        <translation>沙箱拒绝了终端连接：TTY 令牌被拒绝（HTTP 401）。</translation>
+    </message>
+    <message>
+        <source>The pod may predate the platform&apos;s harness token: restart the session, or set LAP_TTY_TOKEN.</source>
+        <translation>该 Pod 可能早于平台的 harness 令牌创建：请重启会话，或设置 LAP_TTY_TOKEN。</translation>
+    </message>
+    <message>
+        <source>The sandbox refused the terminal connection: no TTY token was sent (HTTP 401).</source>
+        <translation>沙箱拒绝了终端连接：未发送 TTY 令牌（HTTP 401）。</translation>
+    </message>
+    <message>
+        <source>The platform returned no tty_token: set LAP_TTY_TOKEN.</source>
+        <translation>平台未返回 tty_token：请设置 LAP_TTY_TOKEN。</translation>
+    </message>
+    <message>
+        <source>The sandbox is not ready for a terminal yet (HTTP 503).</source>
+        <translation>沙箱尚未准备好提供终端（HTTP 503）。</translation>
+    </message>
+    <message>
+        <source>It is starting or restarting; try again in a moment.</source>
+        <translation>沙箱正在启动或重启；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the sandbox (HTTP 502).</source>
+        <translation>无法连接沙箱（HTTP 502）。</translation>
+    </message>
+    <message>
+        <source>The pod may be gone, or the platform&apos;s proxy still remembers an old address (up to 30 s after a restart).</source>
+        <translation>该 Pod 可能已不存在，或平台代理仍在使用旧地址（重启后最多 30 秒）。</translation>
+    </message>
+    <message>
+        <source>The terminal connection was refused (HTTP %1).</source>
+        <translation>终端连接被拒绝（HTTP %1）。</translation>
+    </message>
+    <message>
+        <source>The pod may be gone or the address unreachable.</source>
+        <translation>该 Pod 可能已不存在，或地址无法访问。</translation>
+    </message>
+    <message>
+        <source>The terminal URL is not a valid ws:// or wss:// URL.</source>
+        <translation>终端 URL 不是有效的 ws:// 或 wss:// URL。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the sandbox at %1: no answer within %2 s.</source>
+        <translation>无法连接位于 %1 的沙箱：%2 秒内无响应。</translation>
+    </message>
+    <message>
+        <source>TLS error connecting to the sandbox: %1.</source>
+        <translation>连接沙箱时发生 TLS 错误：%1。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the sandbox at %1: %2.</source>
+        <translation>无法连接位于 %1 的沙箱：%2。</translation>
     </message>
 </context>
 </TS>
