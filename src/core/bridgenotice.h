@@ -4,7 +4,7 @@
 #include <QByteArray>
 #include <QString>
 
-// The harness bridge ends a connection with a notice line of its own (platform-api.md §7):
+// The harness bridge ends a connection with a notice line of its own (docs/platform-api.md §7):
 // "[bridge] process exited (code=N, signal=S)" when the agent exited, "[bridge] failed to spawn
 // …" when the PTY could not start. These pure functions keep the end of the output and find
 // the notice in it; tests/core/tst_ttywording checks them without a socket.

@@ -54,7 +54,7 @@ private:
     bool m_aborted = false;
 };
 
-// The platform's REST API (platform-api.md §4). Every callback receives either a value or a
+// The platform's REST API (docs/platform-api.md §4). Every callback receives either a value or a
 // LapError whose message names the cause and the fix. The requests are built by
 // platformrequests.h and the messages worded by replyerrors.h; this class only sends and chains.
 class PlatformClient : public QObject
@@ -93,7 +93,7 @@ public:
                                 std::function<void(const Result<QString> &)> done);
     // Opens GET /sessions/:id/events (an SSE stream that refreshes last_seen_at on open) and
     // closes it as soon as the response headers arrive. Used to keep an attached session from
-    // being idle-reaped while the user is typing (platform-api.md §5).
+    // being idle-reaped while the user is typing (docs/platform-api.md §5).
     PlatformCall *touchSession(const QString &sessionId,
                                std::function<void(const Result<bool> &)> done);
 

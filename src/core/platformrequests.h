@@ -10,7 +10,7 @@
 #include <QString>
 #include <QUrl>
 
-// What PlatformClient asks the platform (platform-api.md §4), as values: the path, query, body
+// What PlatformClient asks the platform (docs/platform-api.md §4), as values: the path, query, body
 // and headers of each REST call and the words its errors start with. Nothing here sends
 // anything, so every request can be checked without a network (tests/core/tst_platformrequests).
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "replyerrors.h"
+#include "plural.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -445,11 +446,9 @@ LapError agentNameNotFound(const QString &name, const QString &base,
     QString list = names.join(QLatin1String(", "));
     if (total > names.size())
         list += QLatin1Char(' ') + moreSuffix(total - names.size());
-    // Qt substitutes %n but, without a loaded translation, leaves "agent(s)" as it is; resolve
-    // the English plural here so an untranslated build still reads "1 agent available".
-    QString available =
-        QCoreApplication::translate("lap::ReplyErrors", "%n agent(s) available", nullptr, total);
-    available.replace(QLatin1String("(s)"), total == 1 ? QString() : QStringLiteral("s"));
+    const QString available =
+        plural("lap::ReplyErrors", QT_TRANSLATE_N_NOOP("lap::ReplyErrors", "%n agent(s) available"),
+               total);
     return LapError(
         LapError::Kind::NotFound,
         QCoreApplication::translate("lap::ReplyErrors", "No agent named '%1' on %2 — %3: %4.")

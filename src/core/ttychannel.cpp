@@ -82,7 +82,7 @@ void TtyChannel::open(const TtyTarget &target)
         return;
     }
 
-    // No subprotocol, no origin: the harness expects neither (platform-api.md §7).
+    // No subprotocol, no origin: the harness expects neither (docs/platform-api.md §7).
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_socket->setMaxAllowedIncomingFrameSize(kMaxIncomingBytes);
     m_socket->setMaxAllowedIncomingMessageSize(kMaxIncomingBytes);
@@ -158,7 +158,7 @@ bool TtyChannel::sendInput(const QByteArray &bytes)
     if (m_state != State::Open || !m_socket || m_conn.userClosed || bytes.isEmpty())
         return false;
     // Binary, never text: the harness parses text frames for resize/ping JSON, and a pasted
-    // JSON snippet must reach the agent as typed (platform-api.md §7).
+    // JSON snippet must reach the agent as typed (docs/platform-api.md §7).
     m_socket->sendBinaryMessage(bytes);
     return true;
 }

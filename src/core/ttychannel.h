@@ -18,7 +18,7 @@ class QSslConfiguration;
 
 namespace lap {
 
-// One WebSocket to a sandbox PTY (platform-api.md §7). Keystrokes go out as binary frames,
+// One WebSocket to a sandbox PTY (docs/platform-api.md §7). Keystrokes go out as binary frames,
 // resizes as text JSON with positive sizes, a protocol ping every 30 s. Output arrives as raw
 // bytes exactly as sent (text frames re-encoded as UTF-8); the terminal's own UTF-8 decoder is
 // stateful, so a character split across frames renders right.
@@ -85,7 +85,7 @@ signals:
     void closed(const lap::TtyClose &close);
     // The connection never opened: upgrade rejected (kind TtyUpgrade, httpStatus 401/502/503/
     // ...), the socket failed or no answer within the connect timeout (TtyConnect), or TLS
-    // (Tls). Messages as platform-api.md §10 rows 14–16. Always from the event loop.
+    // (Tls). Messages as docs/platform-api.md §10 rows 14–16. Always from the event loop.
     void failed(const lap::LapError &error);
 
 private:

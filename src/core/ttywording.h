@@ -44,7 +44,7 @@ QString closeCodeName(int code);
 // detected", naming its own 1002; that becomes "the server sent an invalid close code".
 QString closeFrameReason(int code, const QString &reason);
 
-// What to tell the user after a drop (platform-api.md §10 rows 17 and 20): the close
+// What to tell the user after a drop (docs/platform-api.md §10 rows 17 and 20): the close
 // description, then what one fresh GET /sessions/:id said about the session (still running →
 // reconnect; failed/dead/stopped → why; GET failed → try reconnecting).
 QString describeDrop(const TtyClose &close, const Result<Session> &after);
@@ -57,7 +57,7 @@ QString describeEndedSession(const Session &s);
 // (Unauthorized)."); 0 when the text carries none.
 int httpStatusFromHandshakeError(const QString &errorString);
 
-// The error for an upgrade rejected with HTTP `status` (platform-api.md §10 rows 14-16).
+// The error for an upgrade rejected with HTTP `status` (docs/platform-api.md §10 rows 14-16).
 LapError ttyUpgradeError(int status, bool tokenSent, const QString &detail);
 
 // Everything about a connection that never opened that its error message depends on.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // replyerrors.h without a network: the facts of a finished reply (status, body, Qt's network
 // error) in, the exact LapError the user reads out. The "row N" names are the rows of the error
-// table in the platform contract (§10) whose REST side each case covers.
+// table in docs/platform-api.md §10 whose REST side each case covers.
 #include "replyerrors.h"
 
 #include <QtTest>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // ttywording.h and bridgenotice.h without a socket: what TtyChannel saw in, the exact text the
-// user reads out. "row N" names the row of the error table in the platform contract (§10).
+// user reads out. "row N" names the row of the error table in docs/platform-api.md §10.
 #include "bridgenotice.h"
 #include "ttywording.h"
 
