@@ -3,34 +3,28 @@
 
 #include "agentpicker.h"
 #include "attachdialog.h"
+#include "emptypage.h"
 #include "remoteterminal.h"
 #include "settingsdialog.h"
 #include "signindialog.h"
-#include "tabsnapshot.h"
+#include "signinflow.h"
+#include "tabsaving.h"
+#include "tabstore.h"
+#include "tray.h"
+#include "wakewatcher.h"
+#include "windowmenus.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QCommandLineParser>
-#include <QDateTime>
-#include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
-#include <QMenuBar>
 #include <QMessageBox>
-#include <QPushButton>
-#include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
 #include <QTabBar>
 #include <QTabWidget>
-#include <QTimer>
-#if QT_VERSION >= QT_VERSION_CHECK(6, 1, 0)
-#include <QNetworkInformation>
-#endif
-#include <QToolButton>
-#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -46,32 +40,11 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     m_central = new QStackedWidget(this);
     setCentralWidget(m_central);
 
-    // What a new user sees before the first tab: the two things they can do.
-    m_emptyPage = new QWidget(m_central);
-    auto *el = new QVBoxLayout(m_emptyPage);
-    el->addStretch(2);
-    auto *logo = new QLabel(m_emptyPage);
-    logo->setPixmap(windowIcon().pixmap(96, 96));
-    logo->setAlignment(Qt::AlignCenter);
-    m_emptyText = new QLabel(m_emptyPage);
-    m_emptyText->setAlignment(Qt::AlignCenter);
-    m_emptyText->setWordWrap(true);
-    auto *openButton = new QPushButton(tr("Open agent…"), m_emptyPage);
-    auto *attachButton = new QPushButton(tr("Attach to session…"), m_emptyPage);
-    openButton->setObjectName(QStringLiteral("emptyOpenAgent"));
-    connect(openButton, &QPushButton::clicked, this, &MainWindow::showAgentPicker);
-    connect(attachButton, &QPushButton::clicked, this, &MainWindow::showAttachPrompt);
-    auto *row = new QHBoxLayout;
-    row->addStretch();
-    row->addWidget(openButton);
-    row->addWidget(attachButton);
-    row->addStretch();
-    el->addWidget(logo);
-    el->addSpacing(8);
-    el->addWidget(m_emptyText);
-    el->addSpacing(12);
-    el->addLayout(row);
-    el->addStretch(3);
+    auto *empty = new EmptyPage(windowIcon(), m_central);
+    connect(empty, &EmptyPage::openAgentClicked, this, &MainWindow::showAgentPicker);
+    connect(empty, &EmptyPage::attachClicked, this, &MainWindow::showAttachPrompt);
+    m_emptyPage = empty;
+    m_emptyText = empty->textLabel();
     m_central->addWidget(m_emptyPage);
 
     m_tabs = new QTabWidget(m_central);
@@ -81,6 +54,7 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     m_tabs->setElideMode(Qt::ElideMiddle);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        showCurrentTerminalActions();
         updateActions();
         if (index >= 0)
             m_tabs->tabBar()->setTabTextColor(index, QColor());
@@ -96,35 +70,36 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     m_statusProfile = new QLabel(this);
     statusBar()->addPermanentWidget(m_statusProfile);
 
+    m_tabStore = new TabStore(m_services.settings, this);
+    m_signInFlow = new SignInFlow(m_services, this);
+    m_signInFlow->setCaFile(m_settings.caFile);
+    connect(m_signInFlow, &SignInFlow::signedIn, this,
+            [this](const PlatformConfig &config, const QString &profile) {
+                setPlatform(config, profile);
+                runPending();
+            });
+    connect(m_signInFlow, &SignInFlow::progress, m_emptyText, &QLabel::setText);
+    connect(m_signInFlow, &SignInFlow::keyKeptInMemory, this, [this] {
+        statusBar()->showMessage(
+            tr("The master key is kept in memory for this run only: no keychain is available."));
+    });
+    connect(m_signInFlow, &SignInFlow::declined, this, [this](const QString &reason) {
+        if (!isSignedIn())
+            m_emptyText->setText(reason.isEmpty() ? tr("Not signed in.") : reason);
+        updateActions();
+    });
+
     buildActions();
     buildMenus();
     buildTray();
-    watchForWakeAndNetwork();
+    // After a suspend or when the network is back, dropped tabs should not sit out their
+    // back-off.
+    m_wake = new WakeWatcher(this);
+    connect(m_wake, &WakeWatcher::resumed, this, &MainWindow::retryDroppedNow);
+    connect(m_wake, &WakeWatcher::networkBack, this, &MainWindow::retryDroppedNow);
+    m_wake->start();
+    showCurrentTerminalActions();
     updateActions();
-}
-
-void MainWindow::watchForWakeAndNetwork()
-{
-    // After a suspend the wall clock has jumped past what the probe's interval explains; the
-    // dropped tabs should not sit out their back-off then.
-    m_wakeProbe.setInterval(5000);
-    m_lastProbeMs = QDateTime::currentMSecsSinceEpoch();
-    connect(&m_wakeProbe, &QTimer::timeout, this, [this] {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        if (now - m_lastProbeMs > 20000)
-            retryDroppedNow();
-        m_lastProbeMs = now;
-    });
-    m_wakeProbe.start();
-#if QT_VERSION >= QT_VERSION_CHECK(6, 1, 0)
-    if (QNetworkInformation::load(QNetworkInformation::Feature::Reachability)) {
-        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
-                [this](QNetworkInformation::Reachability r) {
-                    if (r == QNetworkInformation::Reachability::Online)
-                        retryDroppedNow();
-                });
-    }
-#endif
 }
 
 int MainWindow::retryDroppedNow()
@@ -135,7 +110,22 @@ int MainWindow::retryDroppedNow()
     return n;
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The tabs go after this body (children of the tab widget): what they signal on the way
+    // out must not reach a half-destroyed window, nor change what is saved of them.
+    for (TerminalTab *t : tabs())
+        disconnect(t, nullptr, this, nullptr);
+    m_tabStore->flush();
+}
+
+std::function<void()> MainWindow::onCurrentTab(const std::function<void(TerminalTab *)> &act)
+{
+    return [this, act] {
+        if (TerminalTab *t = currentTab())
+            act(t);
+    };
+}
 
 void MainWindow::buildActions()
 {
@@ -152,54 +142,26 @@ void MainWindow::buildActions()
                        &MainWindow::showAgentPicker);
     m_attach = make(tr("&Attach to Session…"), QKeySequence(QStringLiteral("Ctrl+Shift+O")),
                     &MainWindow::showAttachPrompt);
-    m_reconnect = make(tr("&Reconnect"), QKeySequence(QStringLiteral("Ctrl+Shift+R")), [this] {
-        if (TerminalTab *t = currentTab())
-            t->reconnect();
-    });
+    m_reconnect = make(tr("&Reconnect"), QKeySequence(QStringLiteral("Ctrl+Shift+R")),
+                       onCurrentTab([](TerminalTab *t) { t->reconnect(); }));
     m_reconnectAll = make(tr("Reconnect &All Dropped"), QKeySequence(), &MainWindow::reconnectAll);
-    m_detach = make(tr("&Detach"), QKeySequence(), [this] {
-        if (TerminalTab *t = currentTab())
-            t->detach();
-    });
-    m_terminate = make(tr("&Terminate Session…"), QKeySequence(), [this] {
-        if (TerminalTab *t = currentTab())
-            confirmTerminate(t);
-    });
-    m_closeTab = make(tr("&Close Tab"), QKeySequence(QStringLiteral("Ctrl+Shift+W")), [this] {
-        if (m_tabs->currentIndex() >= 0)
-            closeTab(m_tabs->currentIndex());
-    });
+    m_detach =
+        make(tr("&Detach"), QKeySequence(), onCurrentTab([](TerminalTab *t) { t->detach(); }));
+    m_terminate = make(tr("&Terminate Session…"), QKeySequence(),
+                       onCurrentTab([this](TerminalTab *t) { confirmTerminate(t); }));
+    m_closeTab = make(tr("&Close Tab"), QKeySequence(QStringLiteral("Ctrl+Shift+W")),
+                      onCurrentTab([this](TerminalTab *t) { closeTab(m_tabs->indexOf(t)); }));
     m_closeTab->setToolTip(tr("Closes the tab and detaches; the session keeps running on the "
                               "platform"));
-    m_copy = make(tr("&Copy"), QKeySequence(QStringLiteral("Ctrl+Shift+C")), [this] {
-        if (TerminalTab *t = currentTab())
-            t->terminal()->copyClipboard();
-    });
-    m_paste = make(tr("&Paste"), QKeySequence(QStringLiteral("Ctrl+Shift+V")), [this] {
-        if (TerminalTab *t = currentTab())
-            t->terminal()->pasteClipboard();
-    });
-    m_find = make(tr("&Find…"), QKeySequence(QStringLiteral("Ctrl+Shift+F")), [this] {
-        if (TerminalTab *t = currentTab())
-            t->terminal()->toggleSearchBar();
-    });
-    m_zoomIn = make(tr("Zoom &In"), QKeySequence(QStringLiteral("Ctrl++")), [this] {
-        if (TerminalTab *t = currentTab())
-            t->terminal()->zoomIn();
-    });
-    m_zoomOut = make(tr("Zoom &Out"), QKeySequence(QStringLiteral("Ctrl+-")), [this] {
-        if (TerminalTab *t = currentTab())
-            t->terminal()->zoomOut();
-    });
-    m_zoomReset = make(tr("&Reset Zoom"), QKeySequence(QStringLiteral("Ctrl+0")), [this] {
-        if (TerminalTab *t = currentTab())
-            t->terminal()->zoomReset();
-    });
-    // The terminal owns these keys (its own actions, tested there); two window-wide actions on
-    // one key would make Qt fire neither. The menu entries show the key but only the focused
-    // terminal reacts to it.
-    for (QAction *a : {m_copy, m_paste, m_find, m_zoomIn, m_zoomOut, m_zoomReset})
-        a->setShortcutContext(Qt::WidgetShortcut);
+    // Copy, paste, find and zoom are each terminal's own actions (with the keys that work
+    // there); the Edit and View menus show the current one's. With no tab open, these disabled
+    // stand-ins keep the menus' shape.
+    for (const QString &text : {tr("&Copy"), tr("&Paste"), tr("&Find…"), tr("Zoom &In"),
+                                tr("Zoom &Out"), tr("&Reset Zoom")}) {
+        auto *a = new QAction(text, this);
+        a->setEnabled(false);
+        m_noTerminalActions << a;
+    }
     m_settingsAction = make(tr("&Settings…"), QKeySequence(), &MainWindow::showSettings);
     m_signIn = make(tr("Sign &In / Switch Platform…"), QKeySequence(), [this] { showSignIn(); });
     m_signOut = make(tr("Sign &Out"), QKeySequence(), &MainWindow::signOut);
@@ -219,156 +181,71 @@ void MainWindow::buildActions()
 
 void MainWindow::buildMenus()
 {
-    QMenu *session = menuBar()->addMenu(tr("&Session"));
-    session->addAction(m_openAgent);
-    session->addAction(m_attach);
-    session->addSeparator();
-    session->addAction(m_reconnect);
-    session->addAction(m_reconnectAll);
-    session->addAction(m_detach);
-    session->addAction(m_terminate);
-    session->addAction(m_closeTab);
-    session->addSeparator();
-    session->addAction(m_showHide);
-    session->addAction(m_quit);
+    const WindowMenus menus =
+        buildWindowMenus(this,
+                         {m_openAgent, m_attach, nullptr, m_reconnect, m_reconnectAll, m_detach,
+                          m_terminate, m_closeTab, nullptr, m_showHide, m_quit},
+                         {m_settingsAction}, {m_nextTab, m_prevTab}, {m_signIn, m_signOut});
+    m_editMenu = menus.edit;
+    m_viewMenu = menus.view;
+    m_editEnd = menus.editEnd;
+    m_viewEnd = menus.viewEnd;
+}
 
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(m_copy);
-    edit->addAction(m_paste);
-    edit->addAction(m_find);
-    edit->addSeparator();
-    edit->addAction(m_settingsAction);
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_zoomIn);
-    view->addAction(m_zoomOut);
-    view->addAction(m_zoomReset);
-    view->addSeparator();
-    view->addAction(m_nextTab);
-    view->addAction(m_prevTab);
-
-    QMenu *account = menuBar()->addMenu(tr("&Platform"));
-    account->addAction(m_signIn);
-    account->addAction(m_signOut);
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About LAP Desktop"), this, [this] {
-        QMessageBox::about(
-            this, tr("About LAP Desktop"),
-            tr("<h3>LAP Desktop %1</h3><p>Terminal tabs on LiteLLM Agent Platform sandboxes.</p>"
-               "<p>Licensed under the GNU General Public License, version 2 or later.</p>")
-                .arg(QCoreApplication::applicationVersion()));
-    });
+void MainWindow::showCurrentTerminalActions()
+{
+    for (QAction *a : std::as_const(m_shownTerminalActions)) {
+        m_editMenu->removeAction(a);
+        m_viewMenu->removeAction(a);
+    }
+    QList<QAction *> shown = m_noTerminalActions;
+    if (TerminalTab *t = currentTab()) {
+        const RemoteTerminal *term = t->terminal();
+        shown = {term->copyAction(),   term->pasteAction(),   term->findAction(),
+                 term->zoomInAction(), term->zoomOutAction(), term->zoomResetAction()};
+    }
+    m_editMenu->insertActions(m_editEnd, shown.mid(0, 3));
+    m_viewMenu->insertActions(m_viewEnd, shown.mid(3));
+    m_shownTerminalActions = shown;
 }
 
 void MainWindow::buildTray()
 {
-    m_trayMenu = new QMenu(this);
-    connect(m_trayMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildTrayMenu);
-    rebuildTrayMenu();
-    if (!QSystemTrayIcon::isSystemTrayAvailable())
-        return; // every tray action is also in the window's menus
-    m_tray = new QSystemTrayIcon(windowIcon(), this);
-    m_tray->setToolTip(tr("LAP Desktop"));
-    m_tray->setContextMenu(m_trayMenu);
-    connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason r) {
-        if (r == QSystemTrayIcon::Trigger)
-            toggleVisible();
+    m_tray = new Tray(this, [this] { return tabs(); });
+    m_tray->setActions({m_reconnectAll, m_openAgent, m_showHide, nullptr, m_quit});
+    m_tray->rebuildMenu();
+    connect(m_tray, &Tray::clicked, this, &MainWindow::toggleVisible);
+    connect(m_tray, &Tray::showTabRequested, this, [this](TerminalTab *t) {
+        m_tabs->setCurrentWidget(t);
+        bringToFront();
     });
-    m_tray->show();
-}
-
-void MainWindow::rebuildTrayMenu()
-{
-    m_trayMenu->clear();
-    const QList<TerminalTab *> all = tabs();
-    if (all.isEmpty()) {
-        QAction *none = m_trayMenu->addAction(tr("No open sessions"));
-        none->setEnabled(false);
-    }
-    for (TerminalTab *t : all) {
-        // One submenu per session: its state at a glance, and what can be done about it.
-        QMenu *sub = m_trayMenu->addMenu(
-            t->stateIcon(), tr("%1 — %2").arg(t->title(), TerminalTab::stateName(t->state())));
-        sub->setToolTip(t->stateReason());
-        sub->addAction(tr("Show"), this, [this, t] {
-            m_tabs->setCurrentWidget(t);
-            bringToFront();
-        });
-        QAction *rc = sub->addAction(tr("Reconnect"), t, &TerminalTab::reconnect);
-        rc->setEnabled(t->canReconnect());
-    }
-    m_trayMenu->addSeparator();
-    m_trayMenu->addAction(m_reconnectAll);
-    m_trayMenu->addAction(m_openAgent);
-    m_trayMenu->addAction(m_showHide);
-    m_trayMenu->addSeparator();
-    m_trayMenu->addAction(m_quit);
 }
 
 void MainWindow::start(const LaunchOptions &options)
 {
     m_pending = options;
-    if (options.hasEnvironmentSignIn()) {
-        PlatformConfig c = configFor(options.envBaseUrl);
-        c.masterKey = options.envMasterKey;
-        setPlatform(c, environmentProfile());
-        runPending();
-        return;
-    }
-    Profile p = options.profile.isEmpty() ? m_services.profiles->active()
-                                          : m_services.profiles->profile(options.profile);
-    if (!options.profile.isEmpty() && !p.isValid()) {
-        showSignIn(tr("No saved platform profile named '%1'.").arg(options.profile));
-        return;
-    }
-    if (!p.isValid()) {
-        showSignIn();
-        return;
-    }
-    readKeyAndStart(p);
-}
-
-void MainWindow::readKeyAndStart(const Profile &profile)
-{
-    m_emptyText->setText(
-        tr("Reading the master key for %1 from the keychain…").arg(profile.baseUrl.toString()));
-    m_services.keys->readKey(profile.name, [this, profile](const Result<QString> &r) {
-        if (!r.ok()) {
-            showSignIn(r.error.text());
-            return;
-        }
-        PlatformConfig c = configFor(profile.baseUrl);
-        c.masterKey = r.value;
-        setPlatform(c, profile.name);
-        runPending();
-    });
-}
-
-PlatformConfig MainWindow::configFor(const QUrl &base) const
-{
-    PlatformConfig c;
-    c.baseUrl = base;
-    c.caFile = m_settings.caFile;
-    return c;
+    m_signInFlow->start(options);
 }
 
 void MainWindow::setPlatform(const PlatformConfig &config, const QString &profileName)
 {
     m_platform = config;
     m_profileName = profileName;
+    m_signInFlow->setCurrentProfile(profileName);
     m_statusProfile->setText(tr("%1 · %2").arg(profileName, config.baseUrl.toString()));
     updateActions();
 }
 
 void MainWindow::restoreTabs()
 {
-    for (const SavedTab &saved : loadSavedTabs(*m_services.settings)) {
-        // Only this profile's tabs; an environment sign-in also must be the same platform.
-        if (saved.profile != m_profileName)
-            continue;
-        if (m_profileName == environmentProfile() && saved.baseUrl != m_platform.baseUrl)
-            continue;
+    // Once per sign-in of this run: switching back to a profile does not open its tabs twice.
+    const QString signIn = m_profileName + QLatin1Char(' ') + m_platform.baseUrl.toString();
+    if (m_restored.contains(signIn))
+        return;
+    m_restored.insert(signIn);
+    const bool environment = m_profileName == environmentProfile();
+    for (const SavedTab &saved :
+         m_tabStore->savedFor(m_profileName, m_platform.baseUrl, environment)) {
         ResumeArgument arg;
         arg.sessionId = saved.sessionId;
         if (saved.baseUrl.isValid() && saved.baseUrl != m_platform.baseUrl)
@@ -376,45 +253,14 @@ void MainWindow::restoreTabs()
         TerminalTab *tab = attachSession(arg);
         // A session that died meanwhile shows why, and "Open agent again" starts a new one.
         tab->setAgent(saved.agentName, saved.agentId);
+        m_tabStore->adopt(tab, saved);
+        saveTab(tab); // what is saved of it now carries its platform
     }
 }
 
-void MainWindow::scheduleSaveTabs()
+void MainWindow::saveTab(TerminalTab *tab)
 {
-    if (!m_restored || m_quitting)
-        return; // nothing to save before the saved tabs are back, nor while quitting
-    QTimer::singleShot(0, this, &MainWindow::saveTabsNow);
-}
-
-void MainWindow::saveTabsNow()
-{
-    // Before the saved tabs were restored (still signing in), writing would wipe them.
-    if (!isSignedIn() || !m_restored)
-        return;
-    QList<SavedTab> out;
-    for (TerminalTab *t : tabs()) {
-        if (t->sessionId().isEmpty())
-            continue;
-        if (t->state() == TerminalTab::State::Failed &&
-            t->lastError().kind != LapError::Kind::TtyUpgrade &&
-            t->lastError().kind != LapError::Kind::TtyConnect)
-            continue; // a dead or failed session is not worth coming back to
-        SavedTab st;
-        st.profile = m_profileName;
-        st.baseUrl = t->baseUrl();
-        st.agentName = t->agentName();
-        st.agentId = t->agentId();
-        st.sessionId = t->sessionId();
-        st.title = t->title();
-        out << st;
-    }
-    saveTabs(*m_services.settings, out);
-    m_services.settings->sync();
-}
-
-QString MainWindow::environmentProfile()
-{
-    return QStringLiteral("environment");
+    m_tabStore->update(tab, savedTabOf(*tab, m_tabProfile.value(tab)), isWorthRestoring(*tab));
 }
 
 void MainWindow::handleForwardedArguments(const QStringList &arguments)
@@ -438,10 +284,7 @@ void MainWindow::handleForwardedArguments(const QStringList &arguments)
 
 void MainWindow::runPending()
 {
-    if (!m_restored) {
-        m_restored = true;
-        restoreTabs();
-    }
+    restoreTabs();
     const LaunchOptions todo = m_pending;
     m_pending = LaunchOptions{};
     for (const QString &agent : todo.agents)
@@ -470,25 +313,12 @@ TerminalTab *MainWindow::attachSession(const ResumeArgument &arg)
     }
     auto *tab = new TerminalTab(m_services.nam, c, m_settings, m_tabs);
     addTab(tab);
-    const Profile owner =
-        c.needsKeyConsent() ? profileOfOrigin(otherProfiles(), c.baseUrl) : Profile();
-    if (!owner.isValid() || !m_services.keys) {
-        tab->attachSession(arg.sessionId);
-        return tab;
-    }
-    // A saved profile is for that platform: its own key is the one to send, no question asked.
-    QPointer<TerminalTab> guard(tab);
-    m_services.keys->readKey(owner.name, [guard, c, owner, arg](const Result<QString> &key) {
-        if (!guard)
-            return;
-        if (key.ok() && !key.value.isEmpty()) {
-            PlatformConfig own = c;
-            own.masterKey = key.value;
-            own.keyHome = owner.baseUrl;
-            guard->setPlatform(own);
-        }
-        guard->attachSession(arg.sessionId); // without that key it asks about this one
-    });
+    m_signInFlow->useKeyOfOrigin(otherProfiles(), c, tab,
+                                 [tab, id = arg.sessionId](const PlatformConfig &own, bool found) {
+                                     if (found)
+                                         tab->setPlatform(own);
+                                     tab->attachSession(id); // without that key it asks first
+                                 });
     return tab;
 }
 
@@ -504,6 +334,7 @@ QList<Profile> MainWindow::otherProfiles() const
 
 void MainWindow::addTab(TerminalTab *tab)
 {
+    m_tabProfile.insert(tab, m_profileName);
     const int index = m_tabs->addTab(tab, tab->stateIcon(), tab->title());
     m_tabs->setCurrentIndex(index);
     m_central->setCurrentWidget(m_tabs);
@@ -512,6 +343,7 @@ void MainWindow::addTab(TerminalTab *tab)
             tr("Close tab — detaches; the session keeps running on the platform"));
     connect(tab, &TerminalTab::stateChanged, this, [this, tab](TerminalTab::State state) {
         updateTab(tab);
+        saveTab(tab); // a new session, or one not worth coming back to any more
         if (state == TerminalTab::State::Failed && !tab->sessionId().isEmpty())
             notifyInBackground(tab, tr("%1 stopped").arg(tab->title()), tab->stateReason());
     });
@@ -520,12 +352,13 @@ void MainWindow::addTab(TerminalTab *tab)
     });
     connect(tab, &TerminalTab::titleChanged, this, [this, tab] {
         updateTab(tab);
-        scheduleSaveTabs();
+        saveTab(tab);
     });
     connect(tab, &TerminalTab::bellRang, this, [this, tab] {
         notifyInBackground(tab, tr("Bell in %1").arg(tab->title()), QString());
     });
     updateTab(tab); // updates the actions too
+    saveTab(tab);
 }
 
 void MainWindow::updateTab(TerminalTab *tab)
@@ -562,27 +395,14 @@ void MainWindow::notifyInBackground(TerminalTab *tab, const QString &title, cons
         m_tabs->tabBar()->setTabTextColor(index, QColor(0xd9, 0x3b, 0x3b));
     m_marked.insert(tab);
     ++m_notificationCount;
-    if (m_tray && m_tray->isVisible())
-        m_tray->showMessage(title, text.isEmpty() ? tab->title() : text,
-                            QSystemTrayIcon::Information, 8000);
+    m_tray->notify(title, text.isEmpty() ? tab->title() : text);
     QApplication::alert(this);
 }
 
 void MainWindow::confirmTerminate(TerminalTab *tab)
 {
-    if (tab->sessionId().isEmpty())
-        return;
-    QMessageBox box(QMessageBox::Warning, tr("Terminate Session"),
-                    tr("Terminate session %1 of %2?").arg(tab->sessionId(), tab->agentName()),
-                    QMessageBox::Cancel, this);
-    box.setInformativeText(tr("This stops the sandbox for everyone attached to it; its shell, "
-                              "files and the agent's state are lost. Closing the tab instead "
-                              "only detaches."));
-    QPushButton *yes = box.addButton(tr("Terminate"), QMessageBox::DestructiveRole);
-    box.setDefaultButton(QMessageBox::Cancel);
-    box.setObjectName(QStringLiteral("terminateConfirmation"));
-    box.exec();
-    if (box.clickedButton() == yes)
+    if (!tab->sessionId().isEmpty() &&
+        lap::confirmTerminate(this, tab->sessionId(), tab->agentName()))
         tab->terminateSession();
 }
 
@@ -601,8 +421,10 @@ void MainWindow::closeTab(int index)
         return;
     m_tabs->removeTab(index);
     m_marked.remove(tab);
+    disconnect(tab, nullptr, this, nullptr);
+    m_tabStore->remove(tab); // closed by the user: it does not come back
+    m_tabProfile.remove(tab);
     tab->detach();
-    scheduleSaveTabs();
     tab->deleteLater();
     updateActions(); // shows the empty page after the last tab
 }
@@ -640,8 +462,6 @@ void MainWindow::updateActions()
     m_terminate->setEnabled(t && !t->sessionId().isEmpty() &&
                             t->state() != TerminalTab::State::Failed);
     m_closeTab->setEnabled(t != nullptr);
-    for (QAction *a : {m_copy, m_paste, m_find, m_zoomIn, m_zoomOut, m_zoomReset})
-        a->setEnabled(t != nullptr);
     bool anyDropped = false;
     for (TerminalTab *x : tabs())
         anyDropped |= x->isDropped();
@@ -656,30 +476,7 @@ void MainWindow::updateActions()
         else if (m_emptyText->text().isEmpty())
             m_emptyText->setText(tr("Not signed in."));
     }
-    if (m_tray) {
-        int live = 0;
-        int trying = 0;
-        int lost = 0;
-        for (TerminalTab *x : tabs()) {
-            live += x->state() == TerminalTab::State::Connected;
-            trying += x->state() == TerminalTab::State::Reconnecting;
-            lost += x->state() == TerminalTab::State::Failed;
-        }
-        m_tray->setIcon(QIcon(trayIconPath(live, trying, lost)));
-        m_tray->setToolTip(tr("LAP Desktop — %n session(s) connected", nullptr, live));
-    }
-}
-
-QString MainWindow::trayIconPath(int connected, int reconnecting, int failed)
-{
-    // The worst news wins: a reconnecting or lost session is what the user must notice.
-    if (reconnecting > 0)
-        return QStringLiteral(":/icons/tray/lap-desktop-tray-reconnecting.svg");
-    if (failed > 0)
-        return QStringLiteral(":/icons/tray/lap-desktop-tray-offline.svg");
-    if (connected > 0)
-        return QStringLiteral(":/icons/tray/lap-desktop-tray-connected.svg");
-    return QStringLiteral(":/icons/tray/lap-desktop-tray-idle.svg");
+    m_tray->update();
 }
 
 void MainWindow::showAgentPicker()
@@ -719,31 +516,14 @@ void MainWindow::showSettings()
     m_settings = dialog.settings();
     m_settings.save(*m_services.settings);
     m_platform.caFile = m_settings.caFile;
+    m_signInFlow->setCaFile(m_settings.caFile);
     for (TerminalTab *t : tabs())
         t->applySettings(m_settings);
 }
 
 void MainWindow::showSignIn(const QString &reason)
 {
-    SignInDialog dialog(m_services.nam, m_services.profiles, m_services.keys, this);
-    dialog.setCaFile(m_settings.caFile);
-    if (!m_profileName.isEmpty())
-        dialog.setProfileName(m_profileName);
-    if (!reason.isEmpty())
-        dialog.setMessage(reason);
-    if (dialog.exec() != QDialog::Accepted) {
-        if (!isSignedIn())
-            m_emptyText->setText(reason.isEmpty() ? tr("Not signed in.") : reason);
-        updateActions();
-        return;
-    }
-    PlatformConfig c = configFor(dialog.profile().baseUrl);
-    c.masterKey = dialog.masterKey();
-    setPlatform(c, dialog.profile().name);
-    if (!dialog.keySavedInKeychain())
-        statusBar()->showMessage(
-            tr("The master key is kept in memory for this run only: no keychain is available."));
-    runPending();
+    m_signInFlow->ask(reason);
 }
 
 void MainWindow::signOut()
@@ -754,8 +534,7 @@ void MainWindow::signOut()
             QMessageBox::warning(this, tr("Sign Out"), e.text());
     });
     while (m_tabs->count() > 0)
-        closeTab(0); // detaches
-    saveTabsNow();
+        closeTab(0); // detaches; they do not come back
     m_platform = PlatformConfig{};
     m_profileName.clear();
     m_statusProfile->clear();
@@ -783,7 +562,7 @@ void MainWindow::bringToFront()
 
 void MainWindow::quit()
 {
-    saveTabsNow(); // what is open now comes back on the next start
+    m_tabStore->flush(); // what is open now comes back on the next start
     m_quitting = true;
     close();
     QApplication::quit();
@@ -791,24 +570,23 @@ void MainWindow::quit()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!m_quitting && m_tray && m_tray->isVisible() && !tabs().isEmpty()) {
+    if (!m_quitting && m_tray->isVisible() && !tabs().isEmpty()) {
         // Sessions stay attached in the background; the tray brings the window back.
         hide();
         if (!m_trayHintShown) {
-            m_tray->showMessage(tr("LAP Desktop is still running"),
-                                tr("Your sessions stay connected. Use the tray icon to show the "
-                                   "window, or Quit to detach them all."));
+            m_tray->notify(tr("LAP Desktop is still running"),
+                           tr("Your sessions stay connected. Use the tray icon to show the "
+                              "window, or Quit to detach them all."));
             m_trayHintShown = true;
         }
         event->ignore();
         updateActions();
         return;
     }
-    if (!m_quitting)
-        saveTabsNow();
     m_quitting = true;
     for (TerminalTab *t : tabs())
         t->detach();
+    m_tabStore->flush();
     event->accept();
 }
 

@@ -1,38 +1,36 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "appservices.h"
 #include "appsettings.h"
 #include "credentialstore.h"
 #include "launchoptions.h"
 #include "platformclient.h"
+#include "signinflow.h"
 #include "terminaltab.h"
+#include "tray.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 #include <QSet>
-#include <QTimer>
+
+#include <functional>
 
 class QAction;
 class QLabel;
 class QMenu;
-class QNetworkAccessManager;
-class QSettings;
 class QStackedWidget;
 class QSystemTrayIcon;
 class QTabWidget;
 
 namespace lap {
 
-// Long-lived objects the window works with; owned by main() so tests can build their own.
-struct AppServices
-{
-    QNetworkAccessManager *nam = nullptr;
-    QSettings *settings = nullptr;
-    ProfileStore *profiles = nullptr;
-    CredentialStore *keys = nullptr;
-};
+class TabStore;
+class WakeWatcher;
 
-// The window: a tab per sandbox session, the menus that reach every action, and the tray.
+// The window: a tab per sandbox session and the menus that reach every action. Signing in, what
+// is saved of the tabs, the tray and the wake/network watch are classes of their own.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -54,19 +52,15 @@ public:
     TerminalTab *attachSession(const ResumeArgument &arg);
     QList<TerminalTab *> tabs() const;
     TerminalTab *currentTab() const;
-    QSystemTrayIcon *trayIcon() const { return m_tray; }
-    QMenu *trayMenu() const { return m_trayMenu; }
+    QSystemTrayIcon *trayIcon() const { return m_tray->icon(); }
+    QMenu *trayMenu() const { return m_tray->menu(); }
     // Reconnects every tab whose connection dropped or that was detached.
     void reconnectAll();
     // Arguments handed over by a second `lap-desktop` process (single instance).
     void handleForwardedArguments(const QStringList &arguments);
     // Tabs waiting out a reconnect back-off try at once; returns how many did.
     int retryDroppedNow();
-    // Writes the open tabs for the next start (also done on quit).
-    void saveTabsNow();
-    static QString environmentProfile();
-    // The tray icon for these counts of tabs (resource path).
-    static QString trayIconPath(int connected, int reconnecting, int failed);
+    static QString environmentProfile() { return SignInFlow::environmentProfile(); }
     // Background tabs marked by a bell or a dead session, and how many notifications were sent.
     bool isMarked(TerminalTab *tab) const { return m_marked.contains(tab); }
     int notificationCount() const { return m_notificationCount; }
@@ -88,8 +82,12 @@ private:
     void buildActions();
     void buildMenus();
     void buildTray();
-    void watchForWakeAndNetwork();
+    // An action on the current tab, if there is one.
+    std::function<void()> onCurrentTab(const std::function<void(TerminalTab *)> &act);
+    // The Edit and View menus show the current terminal's own actions.
+    void showCurrentTerminalActions();
     void addTab(TerminalTab *tab);
+    void saveTab(TerminalTab *tab);
     QList<Profile> otherProfiles() const; // the saved profiles but the one signed in
     void closeTab(int index);
     void updateTab(TerminalTab *tab);
@@ -98,12 +96,8 @@ private:
     void notifyInBackground(TerminalTab *tab, const QString &title, const QString &text);
     void confirmTerminate(TerminalTab *tab);
     void updateActions();
-    void rebuildTrayMenu();
     void runPending();
     void restoreTabs();
-    void scheduleSaveTabs();
-    void readKeyAndStart(const Profile &profile);
-    PlatformConfig configFor(const QUrl &base) const;
 
     AppServices m_services;
     AppSettings m_settings;
@@ -111,9 +105,8 @@ private:
     QString m_profileName;
     LaunchOptions m_pending;
     bool m_quitting = false;
-    bool m_restored = false;
-    QTimer m_wakeProbe;
-    qint64 m_lastProbeMs = 0;
+    QSet<QString> m_restored; // the sign-ins (profile and platform) whose saved tabs are back
+    QHash<const TerminalTab *, QString> m_tabProfile; // the profile each tab was opened under
     bool m_trayHintShown = false;
     QSet<TerminalTab *> m_marked; // background tabs with news the user has not looked at
     int m_notificationCount = 0;
@@ -122,9 +115,18 @@ private:
     QWidget *m_emptyPage = nullptr;
     QLabel *m_emptyText = nullptr;
     QTabWidget *m_tabs = nullptr;
-    QSystemTrayIcon *m_tray = nullptr;
-    QMenu *m_trayMenu = nullptr;
     QLabel *m_statusProfile = nullptr;
+    QMenu *m_editMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QAction *m_editEnd = nullptr; // the terminal's actions go before these separators
+    QAction *m_viewEnd = nullptr;
+    QList<QAction *> m_shownTerminalActions;
+    QList<QAction *> m_noTerminalActions; // disabled stand-ins while no tab is open
+
+    SignInFlow *m_signInFlow = nullptr;
+    TabStore *m_tabStore = nullptr;
+    Tray *m_tray = nullptr;
+    WakeWatcher *m_wake = nullptr;
 
     QAction *m_openAgent = nullptr;
     QAction *m_attach = nullptr;
@@ -133,12 +135,6 @@ private:
     QAction *m_detach = nullptr;
     QAction *m_closeTab = nullptr;
     QAction *m_terminate = nullptr;
-    QAction *m_copy = nullptr;
-    QAction *m_paste = nullptr;
-    QAction *m_find = nullptr;
-    QAction *m_zoomIn = nullptr;
-    QAction *m_zoomOut = nullptr;
-    QAction *m_zoomReset = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_signIn = nullptr;
     QAction *m_signOut = nullptr;

@@ -184,7 +184,8 @@ void RemoteTerminal::createActions()
                        void (RemoteTerminal::*slot)()) {
         auto *action = new QAction(text, this);
         action->setShortcuts(keys);
-        // Only while the terminal (or its search bar) has focus: the window keeps its own.
+        // Only while the terminal (or its search bar) has focus: every tab has its own set, and
+        // the window's Edit and View menus show the current tab's.
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         action->setIcon(QIcon::fromTheme(QLatin1String(icon)));
         connect(action, &QAction::triggered, this, slot);

@@ -15,7 +15,7 @@ namespace lap {
 struct SavedTab
 {
     QString profile;   // the sign-in profile the tab belonged to; empty = the active one
-    QUrl baseUrl;      // only for a tab attached to another base (a pasted URL); else empty
+    QUrl baseUrl;      // the platform of the tab; empty in files written before it was saved
     QString agentName; // for display and for "open the agent anew"
     QString agentId;
     QString sessionId;

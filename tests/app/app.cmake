@@ -31,3 +31,13 @@ target_include_directories(tst_survive PRIVATE ${PROJECT_SOURCE_DIR}/tests/local
 lap_add_qtest(tst_singleinstance_app SOURCES tst_singleinstance_app.cpp LIBS lapcore laplocal TIMEOUT 180)
 target_compile_definitions(tst_singleinstance_app PRIVATE LAP_DESKTOP_BIN="$<TARGET_FILE:lap-desktop>")
 add_dependencies(tst_singleinstance_app lap-desktop)
+
+# Saved tabs across runs, profiles and a SIGKILL (starts lap-desktop processes for the last).
+lap_add_qtest(tst_tabstore_app SOURCES tst_tabstore_app.cpp windowfixture.h
+    LIBS lapapp laplocal TIMEOUT 300)
+target_compile_definitions(tst_tabstore_app PRIVATE LAP_DESKTOP_BIN="$<TARGET_FILE:lap-desktop>")
+add_dependencies(tst_tabstore_app lap-desktop)
+
+# The window's parts on their own: the tray, and signing in.
+lap_add_qtest(tst_tray SOURCES tst_tray.cpp LIBS lapapp TIMEOUT 60)
+lap_add_qtest(tst_signinflow SOURCES tst_signinflow.cpp LIBS lapapp TIMEOUT 120)

@@ -6,11 +6,14 @@
 
 #include <QLabel>
 #include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QtTest>
+
+#include <algorithm>
 
 using namespace lap;
 using namespace windowtest;
@@ -220,20 +223,59 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(a->state(), TerminalTab::State::Connected, kTimeoutMs);
     }
 
-    void trayIconShowsTheWorstState()
+    void editAndViewMenusActOnTheCurrentTerminal()
     {
-        QCOMPARE(MainWindow::trayIconPath(0, 0, 0),
-                 QStringLiteral(":/icons/tray/lap-desktop-tray-idle.svg"));
-        QCOMPARE(MainWindow::trayIconPath(3, 0, 0),
-                 QStringLiteral(":/icons/tray/lap-desktop-tray-connected.svg"));
-        QCOMPARE(MainWindow::trayIconPath(3, 0, 1),
-                 QStringLiteral(":/icons/tray/lap-desktop-tray-offline.svg"));
-        QCOMPARE(MainWindow::trayIconPath(3, 1, 1),
-                 QStringLiteral(":/icons/tray/lap-desktop-tray-reconnecting.svg"));
-        for (const QString &path :
-             {MainWindow::trayIconPath(0, 0, 0), MainWindow::trayIconPath(1, 0, 0),
-              MainWindow::trayIconPath(0, 0, 1), MainWindow::trayIconPath(0, 1, 0)})
-            QVERIFY2(!QIcon(path).pixmap(22, 22).isNull(), qPrintable(path));
+        auto menu = [this](const QString &title) -> QMenu * {
+            for (QAction *a : m_window->menuBar()->actions())
+                if (a->text() == title)
+                    return a->menu();
+            return nullptr;
+        };
+        auto entry = [](QMenu *m, const QString &text) -> QAction * {
+            for (QAction *a : m->actions())
+                if (a->text() == text)
+                    return a;
+            return nullptr;
+        };
+        QMenu *edit = menu(QStringLiteral("&Edit"));
+        QMenu *view = menu(QStringLiteral("&View"));
+        QVERIFY(edit && view);
+        // No tab: the entries are there, disabled.
+        QVERIFY(entry(edit, QStringLiteral("&Paste")) &&
+                !entry(edit, QStringLiteral("&Paste"))->isEnabled());
+        QVERIFY(entry(view, QStringLiteral("Zoom &In")) &&
+                !entry(view, QStringLiteral("Zoom &In"))->isEnabled());
+
+        TerminalTab *a = openConnected();
+        TerminalTab *b = openConnected(QStringLiteral("codex-shell"));
+        QCOMPARE(b->state(), TerminalTab::State::Connected);
+        // The current terminal's own actions, with the keys that work in it; one of each.
+        QCOMPARE(entry(edit, QStringLiteral("&Paste")), b->terminal()->pasteAction());
+        QCOMPARE(entry(edit, QStringLiteral("&Copy")), b->terminal()->copyAction());
+        QCOMPARE(entry(edit, QStringLiteral("&Find…")), b->terminal()->findAction());
+        QCOMPARE(entry(view, QStringLiteral("Zoom &In")), b->terminal()->zoomInAction());
+        QCOMPARE(entry(view, QStringLiteral("Zoom &Out")), b->terminal()->zoomOutAction());
+        QCOMPARE(entry(view, QStringLiteral("&Reset Zoom")), b->terminal()->zoomResetAction());
+        QCOMPARE(entry(view, QStringLiteral("Zoom &In"))->shortcut(),
+                 QKeySequence(Qt::CTRL | Qt::Key_Plus));
+        const QList<QAction *> editEntries = edit->actions();
+        QCOMPARE(std::count_if(editEntries.begin(), editEntries.end(),
+                               [](QAction *x) { return x->text() == QStringLiteral("&Paste"); }),
+                 1);
+
+        auto *tabs = m_window->findChild<QTabWidget *>();
+        tabs->setCurrentWidget(a);
+        QCOMPARE(entry(edit, QStringLiteral("&Paste")), a->terminal()->pasteAction());
+        QCOMPARE(entry(view, QStringLiteral("Zoom &In")), a->terminal()->zoomInAction());
+        entry(view, QStringLiteral("Zoom &In"))->trigger();
+        QCOMPARE(a->terminal()->zoomStep(), 1);
+        QCOMPARE(b->terminal()->zoomStep(), 0);
+        // The menu's key works in the terminal that has focus.
+        tabs->setCurrentWidget(b);
+        b->terminal()->setFocusToTerminal();
+        QTest::keyClick(b->terminal()->terminalDisplay(), Qt::Key_Minus, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(b->terminal()->zoomStep(), -1, kTimeoutMs);
+        QCOMPARE(a->terminal()->zoomStep(), 1);
     }
 
     void closingATabDetachesWithoutEndingTheSession()

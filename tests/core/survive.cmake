@@ -16,3 +16,13 @@ lap_add_qtest(tst_sessionkeepalive
 lap_add_qtest(tst_tabsnapshot
     SOURCES ${LAP_SURVIVE_TEST_DIR}/tst_tabsnapshot.cpp
     LIBS lapcore)
+
+# What is saved of the open tabs: merge rules, written per change, no network.
+lap_add_qtest(tst_tabstore
+    SOURCES ${LAP_SURVIVE_TEST_DIR}/tst_tabstore.cpp
+    LIBS lapcore)
+
+# Suspend/resume by clock jumps (an injected clock) and network reachability changes.
+lap_add_qtest(tst_wakewatcher
+    SOURCES ${LAP_SURVIVE_TEST_DIR}/tst_wakewatcher.cpp
+    LIBS lapcore)
