@@ -328,115 +328,8 @@
         <translation>die Sitzungsliste sollte ein JSON-Array sein</translation>
     </message>
     <message>
-        <source>(+%1 more)</source>
-        <translation>(+%1 weitere)</translation>
-    </message>
-    <message>
-        <source>%1 failed: the platform sent an unexpected reply (%2).</source>
-        <translation>%1 fehlgeschlagen: Die Plattform hat unerwartet geantwortet (%2).</translation>
-    </message>
-    <message>
-        <source>Check that the platform URL points to a LiteLLM Agent Platform.</source>
-        <translation>Prüfen Sie, ob die Plattform-URL auf eine LiteLLM Agent Platform zeigt.</translation>
-    </message>
-    <message>
-        <source>the reply is empty</source>
-        <translation>die Antwort ist leer</translation>
-    </message>
-    <message>
-        <source>the reply is not JSON: %1 at offset %2</source>
-        <translation>die Antwort ist kein JSON: %1 an Position %2</translation>
-    </message>
-    <message>
-        <source>the reply should be a JSON object</source>
-        <translation>die Antwort sollte ein JSON-Objekt sein</translation>
-    </message>
-    <message>
-        <source>Enter the platform URL, for example https://lap.example.com.</source>
-        <translation>Geben Sie die Plattform-URL ein, zum Beispiel https://lap.example.com.</translation>
-    </message>
-    <message>
-        <source>The platform URL must start with http:// or https://.</source>
-        <translation>Die Plattform-URL muss mit http:// oder https:// beginnen.</translation>
-    </message>
-    <message>
-        <source>The platform URL has no host name.</source>
-        <translation>Die Plattform-URL enthält keinen Hostnamen.</translation>
-    </message>
-    <message>
-        <source>The platform URL must not contain a user name or password.</source>
-        <translation>Die Plattform-URL darf keinen Benutzernamen und kein Passwort enthalten.</translation>
-    </message>
-    <message>
-        <source>The platform URL must not contain &apos;?&apos; or &apos;#&apos;.</source>
-        <translation>Die Plattform-URL darf weder „?“ noch „#“ enthalten.</translation>
-    </message>
-    <message>
-        <source>%1 failed: no platform URL is set.</source>
-        <translation>%1 fehlgeschlagen: Es ist keine Plattform-URL festgelegt.</translation>
-    </message>
-    <message>
         <source>%1 failed: no CA certificate could be read from %2.</source>
         <translation>%1 fehlgeschlagen: Aus %2 konnte kein CA-Zertifikat gelesen werden.</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 redirected to another site (%3); the master key was not sent there.</source>
-        <translation>%1 fehlgeschlagen: %2 hat auf eine andere Seite umgeleitet (%3); der Master-Key wurde nicht dorthin gesendet.</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 did not answer within %3 s.</source>
-        <translation>%1 fehlgeschlagen: %2 hat nicht innerhalb von %3 s geantwortet.</translation>
-    </message>
-    <message>
-        <source>%1 failed: TLS error talking to %2 (%3).</source>
-        <translation>%1 fehlgeschlagen: TLS-Fehler bei der Verbindung mit %2 (%3).</translation>
-    </message>
-    <message>
-        <source>%1 failed: master key rejected by %2 (HTTP %3).</source>
-        <translation>%1 fehlgeschlagen: Master-Key von %2 abgelehnt (HTTP %3).</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 (HTTP %3).</source>
-        <translation>%1 fehlgeschlagen: %2 (HTTP %3).</translation>
-    </message>
-    <message>
-        <source>%1 failed: the platform rejected the request (HTTP %2).</source>
-        <translation>%1 fehlgeschlagen: Die Plattform hat die Anfrage abgelehnt (HTTP %2).</translation>
-    </message>
-    <message>
-        <source>%1 failed: the platform rejected the request (HTTP %2): %3.</source>
-        <translation>%1 fehlgeschlagen: Die Plattform hat die Anfrage abgelehnt (HTTP %2): %3.</translation>
-    </message>
-    <message>
-        <source>%1 failed: server error (HTTP %2).</source>
-        <translation>%1 fehlgeschlagen: Serverfehler (HTTP %2).</translation>
-    </message>
-    <message>
-        <source>%1 failed: server error (HTTP %2): %3</source>
-        <translation>%1 fehlgeschlagen: Serverfehler (HTTP %2): %3</translation>
-    </message>
-    <message>
-        <source>%1 failed: cannot reach %2 (%3).</source>
-        <translation>%1 fehlgeschlagen: %2 ist nicht erreichbar (%3).</translation>
-    </message>
-    <message>
-        <source>No agent named &apos;%1&apos; on %2.</source>
-        <translation>Kein Agent namens „%1“ auf %2.</translation>
-    </message>
-    <message>
-        <source>No agent named &apos;%1&apos; on %2 — the platform has no agents.</source>
-        <translation>Kein Agent namens „%1“ auf %2 – die Plattform hat keine Agenten.</translation>
-    </message>
-    <message>
-        <source>No agent named &apos;%1&apos; on %2 — %3: %4.</source>
-        <translation>Kein Agent namens „%1“ auf %2 – %3: %4.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n agent(s) available</source>
-        <translation>
-            <numerusform>%n Agent verfügbar</numerusform>
-            <numerusform>%n Agenten verfügbar</numerusform>
-        </translation>
     </message>
     <message>
         <source>no reason given</source>
@@ -473,142 +366,6 @@
     <message>
         <source>Open the agent again to start a new session.</source>
         <translation>Öffnen Sie den Agenten erneut, um eine neue Sitzung zu starten.</translation>
-    </message>
-    <message>
-        <source>The sandbox refused the terminal connection: TTY token rejected (HTTP 401).</source>
-        <translation>Die Sandbox hat die Terminalverbindung abgelehnt: TTY-Token zurückgewiesen (HTTP 401).</translation>
-    </message>
-    <message>
-        <source>The pod may predate the platform&apos;s harness token: restart the session, or set LAP_TTY_TOKEN.</source>
-        <translation>Der Pod ist womöglich älter als das Harness-Token der Plattform: Starten Sie die Sitzung neu oder setzen Sie LAP_TTY_TOKEN.</translation>
-    </message>
-    <message>
-        <source>The sandbox refused the terminal connection: no TTY token was sent (HTTP 401).</source>
-        <translation>Die Sandbox hat die Terminalverbindung abgelehnt: Es wurde kein TTY-Token gesendet (HTTP 401).</translation>
-    </message>
-    <message>
-        <source>The platform returned no tty_token: set LAP_TTY_TOKEN.</source>
-        <translation>Die Plattform hat kein tty_token geliefert: Setzen Sie LAP_TTY_TOKEN.</translation>
-    </message>
-    <message>
-        <source>The sandbox is not ready for a terminal yet (HTTP 503).</source>
-        <translation>Die Sandbox ist noch nicht bereit für ein Terminal (HTTP 503).</translation>
-    </message>
-    <message>
-        <source>It is starting or restarting; try again in a moment.</source>
-        <translation>Sie startet gerade (neu); versuchen Sie es gleich noch einmal.</translation>
-    </message>
-    <message>
-        <source>Cannot reach the sandbox (HTTP 502).</source>
-        <translation>Die Sandbox ist nicht erreichbar (HTTP 502).</translation>
-    </message>
-    <message>
-        <source>The pod may be gone, or the platform&apos;s proxy still remembers an old address (up to 30 s after a restart).</source>
-        <translation>Der Pod existiert womöglich nicht mehr, oder der Proxy der Plattform kennt noch eine alte Adresse (bis zu 30 s nach einem Neustart).</translation>
-    </message>
-    <message>
-        <source>The terminal connection was refused (HTTP %1).</source>
-        <translation>Die Terminalverbindung wurde abgelehnt (HTTP %1).</translation>
-    </message>
-    <message>
-        <source>normal closure</source>
-        <translation>normales Schließen</translation>
-    </message>
-    <message>
-        <source>going away</source>
-        <translation>Gegenstelle geht weg</translation>
-    </message>
-    <message>
-        <source>no status</source>
-        <translation>kein Status</translation>
-    </message>
-    <message>
-        <source>abnormal closure</source>
-        <translation>abnormales Schließen</translation>
-    </message>
-    <message>
-        <source>policy violation</source>
-        <translation>Richtlinienverstoß</translation>
-    </message>
-    <message>
-        <source>server error</source>
-        <translation>Serverfehler</translation>
-    </message>
-    <message>
-        <source>The agent exited.</source>
-        <translation>Der Agent wurde beendet.</translation>
-    </message>
-    <message>
-        <source>The agent exited (%1).</source>
-        <translation>Der Agent wurde beendet (%1).</translation>
-    </message>
-    <message>
-        <source>The sandbox could not start the agent.</source>
-        <translation>Die Sandbox konnte den Agenten nicht starten.</translation>
-    </message>
-    <message>
-        <source>The sandbox could not start the agent (%1).</source>
-        <translation>Die Sandbox konnte den Agenten nicht starten (%1).</translation>
-    </message>
-    <message>
-        <source>Connection lost.</source>
-        <translation>Verbindung verloren.</translation>
-    </message>
-    <message>
-        <source>Connection lost (code %1).</source>
-        <translation>Verbindung verloren (Code %1).</translation>
-    </message>
-    <message>
-        <source>Connection lost (code %1 — %2).</source>
-        <translation>Verbindung verloren (Code %1 – %2).</translation>
-    </message>
-    <message>
-        <source>Connection lost (code %1: %2).</source>
-        <translation>Verbindung verloren (Code %1: %2).</translation>
-    </message>
-    <message>
-        <source>Connection lost (code %1: %2 — %3).</source>
-        <translation>Verbindung verloren (Code %1: %2 – %3).</translation>
-    </message>
-    <message>
-        <source>Could not check the session (%1) — try reconnecting.</source>
-        <translation>Die Sitzung konnte nicht geprüft werden (%1) – versuchen Sie, neu zu verbinden.</translation>
-    </message>
-    <message>
-        <source>The session is still running — reconnect to continue.</source>
-        <translation>Die Sitzung läuft noch – verbinden Sie sich neu, um fortzufahren.</translation>
-    </message>
-    <message>
-        <source>Session is %1 — %2.</source>
-        <translation>Sitzung ist %1 – %2.</translation>
-    </message>
-    <message>
-        <source>Session is %1.</source>
-        <translation>Sitzung ist %1.</translation>
-    </message>
-    <message>
-        <source>Session is %1 — reconnect once it is ready.</source>
-        <translation>Sitzung ist %1 – verbinden Sie sich neu, sobald sie bereit ist.</translation>
-    </message>
-    <message>
-        <source>The pod may be gone or the address unreachable.</source>
-        <translation>Der Pod existiert womöglich nicht mehr oder die Adresse ist nicht erreichbar.</translation>
-    </message>
-    <message>
-        <source>The terminal URL is not a valid ws:// or wss:// URL.</source>
-        <translation>Die Terminal-URL ist keine gültige ws://- oder wss://-URL.</translation>
-    </message>
-    <message>
-        <source>Cannot reach the sandbox at %1: no answer within %2 s.</source>
-        <translation>Die Sandbox unter %1 ist nicht erreichbar: keine Antwort innerhalb von %2 s.</translation>
-    </message>
-    <message>
-        <source>TLS error connecting to the sandbox: %1.</source>
-        <translation>TLS-Fehler bei der Verbindung mit der Sandbox: %1.</translation>
-    </message>
-    <message>
-        <source>Cannot reach the sandbox at %1: %2.</source>
-        <translation>Die Sandbox unter %1 ist nicht erreichbar: %2.</translation>
     </message>
     <message>
         <source>The TTY fallback URL &apos;%1&apos; is not a ws:// or wss:// URL.</source>
@@ -649,74 +406,6 @@
     <message>
         <source>The CA file %1 cannot be read.</source>
         <translation>Die CA-Datei %1 kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <source>%1 failed: the reply from %2 is larger than %3 MB, so it was not read.</source>
-        <translation>%1 fehlgeschlagen: Die Antwort von %2 ist größer als %3 MB und wurde daher nicht gelesen.</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 sent its reply too slowly (not complete after %3 s).</source>
-        <translation>%1 fehlgeschlagen: %2 hat zu langsam geantwortet (nach %3 s nicht vollständig).</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 stopped sending its reply (nothing more for %3 s).</source>
-        <translation>%1 fehlgeschlagen: %2 hat aufgehört zu antworten (seit %3 s nichts mehr).</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 is limiting the rate of requests (HTTP 429).</source>
-        <translation>%1 fehlgeschlagen: %2 begrenzt die Anfragerate (HTTP 429).</translation>
-    </message>
-    <message>
-        <source>Wait %1 s and try again.</source>
-        <translation>Warten Sie %1 s und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>Wait a moment and try again.</source>
-        <translation>Warten Sie einen Moment und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>an HTML page instead of JSON</source>
-        <translation>eine HTML-Seite statt JSON</translation>
-    </message>
-    <message>
-        <source>an HTML page instead of JSON: %1</source>
-        <translation>eine HTML-Seite statt JSON: %1</translation>
-    </message>
-    <message>
-        <source>protocol error</source>
-        <translation>Protokollfehler</translation>
-    </message>
-    <message>
-        <source>unsupported data</source>
-        <translation>nicht unterstützte Daten</translation>
-    </message>
-    <message>
-        <source>invalid data</source>
-        <translation>ungültige Daten</translation>
-    </message>
-    <message>
-        <source>message too big</source>
-        <translation>Nachricht zu groß</translation>
-    </message>
-    <message>
-        <source>missing extension</source>
-        <translation>fehlende Erweiterung</translation>
-    </message>
-    <message>
-        <source>service restart</source>
-        <translation>Dienst-Neustart</translation>
-    </message>
-    <message>
-        <source>try again later</source>
-        <translation>später erneut versuchen</translation>
-    </message>
-    <message>
-        <source>bad gateway</source>
-        <translation>fehlerhaftes Gateway</translation>
-    </message>
-    <message>
-        <source>the server sent an invalid close code</source>
-        <translation>der Server hat einen ungültigen Close-Code gesendet</translation>
     </message>
     <message>
         <source>Choose a PEM file with the platform&apos;s CA certificate in Settings.</source>
@@ -1218,42 +907,26 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
     </message>
 </context>
 <context>
-    <name>lap::PlatformClient</name>
+    <name>lap::PlatformRequests</name>
     <message>
-        <source>Sign in with the platform URL and master key.</source>
-        <translation>Melden Sie sich mit Plattform-URL und Master-Key an.</translation>
+        <source>Enter the platform URL, for example https://lap.example.com.</source>
+        <translation>Geben Sie die Plattform-URL ein, zum Beispiel https://lap.example.com.</translation>
     </message>
     <message>
-        <source>If that site is the platform, use its address as the platform URL.</source>
-        <translation>Wenn diese Seite die Plattform ist, verwenden Sie ihre Adresse als Plattform-URL.</translation>
+        <source>The platform URL must start with http:// or https://.</source>
+        <translation>Die Plattform-URL muss mit http:// oder https:// beginnen.</translation>
     </message>
     <message>
-        <source>The platform may be overloaded or unreachable; try again.</source>
-        <translation>Die Plattform ist womöglich überlastet oder nicht erreichbar; versuchen Sie es erneut.</translation>
+        <source>The platform URL has no host name.</source>
+        <translation>Die Plattform-URL enthält keinen Hostnamen.</translation>
     </message>
     <message>
-        <source>Check the server certificate, or choose its CA file in Settings.</source>
-        <translation>Prüfen Sie das Serverzertifikat oder wählen Sie dessen CA-Datei in den Einstellungen.</translation>
+        <source>The platform URL must not contain a user name or password.</source>
+        <translation>Die Plattform-URL darf keinen Benutzernamen und kein Passwort enthalten.</translation>
     </message>
     <message>
-        <source>Sign in again with a valid master key.</source>
-        <translation>Melden Sie sich erneut mit einem gültigen Master-Key an.</translation>
-    </message>
-    <message>
-        <source>not found</source>
-        <translation>nicht gefunden</translation>
-    </message>
-    <message>
-        <source>conflict</source>
-        <translation>Konflikt</translation>
-    </message>
-    <message>
-        <source>The platform had a problem; try again in a moment.</source>
-        <translation>Die Plattform hatte ein Problem; versuchen Sie es gleich noch einmal.</translation>
-    </message>
-    <message>
-        <source>Check the platform URL and that the platform is running.</source>
-        <translation>Prüfen Sie die Plattform-URL und ob die Plattform läuft.</translation>
+        <source>The platform URL must not contain &apos;?&apos; or &apos;#&apos;.</source>
+        <translation>Die Plattform-URL darf weder „?“ noch „#“ enthalten.</translation>
     </message>
     <message>
         <source>Listing agents</source>
@@ -1262,18 +935,6 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
     <message>
         <source>Looking up the agent</source>
         <translation>Suchen des Agenten</translation>
-    </message>
-    <message>
-        <source>Enter an agent name or id.</source>
-        <translation>Geben Sie einen Agentennamen oder eine ID ein.</translation>
-    </message>
-    <message>
-        <source>Check the spelling (names are case-sensitive) or use the agent&apos;s id.</source>
-        <translation>Prüfen Sie die Schreibweise (Groß-/Kleinschreibung zählt) oder verwenden Sie die ID des Agenten.</translation>
-    </message>
-    <message>
-        <source>Create an agent on the platform first.</source>
-        <translation>Legen Sie zuerst einen Agenten auf der Plattform an.</translation>
     </message>
     <message>
         <source>Creating the session</source>
@@ -1296,8 +957,12 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
         <translation>Aktualisieren der Sitzung</translation>
     </message>
     <message>
-        <source>The platform or a proxy in between may be overloaded; try again.</source>
-        <translation>Die Plattform oder ein Proxy dazwischen ist womöglich überlastet; versuchen Sie es erneut.</translation>
+        <source>%1 failed: no platform URL is set.</source>
+        <translation>%1 fehlgeschlagen: Es ist keine Plattform-URL festgelegt.</translation>
+    </message>
+    <message>
+        <source>Sign in with the platform URL and master key.</source>
+        <translation>Melden Sie sich mit Plattform-URL und Master-Key an.</translation>
     </message>
 </context>
 <context>
@@ -1325,6 +990,172 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
     <message>
         <source>&amp;Reset Zoom</source>
         <translation>&amp;Originalgröße</translation>
+    </message>
+</context>
+<context>
+    <name>lap::ReplyErrors</name>
+    <message>
+        <source>(+%1 more)</source>
+        <translation>(+%1 weitere)</translation>
+    </message>
+    <message>
+        <source>Check that the platform URL points to a LiteLLM Agent Platform.</source>
+        <translation>Prüfen Sie, ob die Plattform-URL auf eine LiteLLM Agent Platform zeigt.</translation>
+    </message>
+    <message>
+        <source>The platform or a proxy in between may be overloaded; try again.</source>
+        <translation>Die Plattform oder ein Proxy dazwischen ist womöglich überlastet; versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 is limiting the rate of requests (HTTP 429).</source>
+        <translation>%1 fehlgeschlagen: %2 begrenzt die Anfragerate (HTTP 429).</translation>
+    </message>
+    <message>
+        <source>Wait %1 s and try again.</source>
+        <translation>Warten Sie %1 s und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Wait a moment and try again.</source>
+        <translation>Warten Sie einen Moment und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1 failed: master key rejected by %2 (HTTP %3).</source>
+        <translation>%1 fehlgeschlagen: Master-Key von %2 abgelehnt (HTTP %3).</translation>
+    </message>
+    <message>
+        <source>Sign in again with a valid master key.</source>
+        <translation>Melden Sie sich erneut mit einem gültigen Master-Key an.</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>nicht gefunden</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 (HTTP %3).</source>
+        <translation>%1 fehlgeschlagen: %2 (HTTP %3).</translation>
+    </message>
+    <message>
+        <source>%1 failed: the platform rejected the request (HTTP %2).</source>
+        <translation>%1 fehlgeschlagen: Die Plattform hat die Anfrage abgelehnt (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>%1 failed: the platform rejected the request (HTTP %2): %3.</source>
+        <translation>%1 fehlgeschlagen: Die Plattform hat die Anfrage abgelehnt (HTTP %2): %3.</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <source>%1 failed: server error (HTTP %2).</source>
+        <translation>%1 fehlgeschlagen: Serverfehler (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>%1 failed: server error (HTTP %2): %3</source>
+        <translation>%1 fehlgeschlagen: Serverfehler (HTTP %2): %3</translation>
+    </message>
+    <message>
+        <source>The platform had a problem; try again in a moment.</source>
+        <translation>Die Plattform hatte ein Problem; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 redirected to another site (%3); the master key was not sent there.</source>
+        <translation>%1 fehlgeschlagen: %2 hat auf eine andere Seite umgeleitet (%3); der Master-Key wurde nicht dorthin gesendet.</translation>
+    </message>
+    <message>
+        <source>If that site is the platform, use its address as the platform URL.</source>
+        <translation>Wenn diese Seite die Plattform ist, verwenden Sie ihre Adresse als Plattform-URL.</translation>
+    </message>
+    <message>
+        <source>%1 failed: the reply from %2 is larger than %3 MB, so it was not read.</source>
+        <translation>%1 fehlgeschlagen: Die Antwort von %2 ist größer als %3 MB und wurde daher nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 sent its reply too slowly (not complete after %3 s).</source>
+        <translation>%1 fehlgeschlagen: %2 hat zu langsam geantwortet (nach %3 s nicht vollständig).</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 stopped sending its reply (nothing more for %3 s).</source>
+        <translation>%1 fehlgeschlagen: %2 hat aufgehört zu antworten (seit %3 s nichts mehr).</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 did not answer within %3 s.</source>
+        <translation>%1 fehlgeschlagen: %2 hat nicht innerhalb von %3 s geantwortet.</translation>
+    </message>
+    <message>
+        <source>The platform may be overloaded or unreachable; try again.</source>
+        <translation>Die Plattform ist womöglich überlastet oder nicht erreichbar; versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1 failed: TLS error talking to %2 (%3).</source>
+        <translation>%1 fehlgeschlagen: TLS-Fehler bei der Verbindung mit %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Check the server certificate, or choose its CA file in Settings.</source>
+        <translation>Prüfen Sie das Serverzertifikat oder wählen Sie dessen CA-Datei in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>%1 failed: cannot reach %2 (%3).</source>
+        <translation>%1 fehlgeschlagen: %2 ist nicht erreichbar (%3).</translation>
+    </message>
+    <message>
+        <source>Check the platform URL and that the platform is running.</source>
+        <translation>Prüfen Sie die Plattform-URL und ob die Plattform läuft.</translation>
+    </message>
+    <message>
+        <source>%1 failed: the platform sent an unexpected reply (%2).</source>
+        <translation>%1 fehlgeschlagen: Die Plattform hat unerwartet geantwortet (%2).</translation>
+    </message>
+    <message>
+        <source>the reply is empty</source>
+        <translation>die Antwort ist leer</translation>
+    </message>
+    <message>
+        <source>an HTML page instead of JSON</source>
+        <translation>eine HTML-Seite statt JSON</translation>
+    </message>
+    <message>
+        <source>an HTML page instead of JSON: %1</source>
+        <translation>eine HTML-Seite statt JSON: %1</translation>
+    </message>
+    <message>
+        <source>the reply is not JSON: %1 at offset %2</source>
+        <translation>die Antwort ist kein JSON: %1 an Position %2</translation>
+    </message>
+    <message>
+        <source>the reply should be a JSON object</source>
+        <translation>die Antwort sollte ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>Check the spelling (names are case-sensitive) or use the agent&apos;s id.</source>
+        <translation>Prüfen Sie die Schreibweise (Groß-/Kleinschreibung zählt) oder verwenden Sie die ID des Agenten.</translation>
+    </message>
+    <message>
+        <source>No agent named &apos;%1&apos; on %2.</source>
+        <translation>Kein Agent namens „%1“ auf %2.</translation>
+    </message>
+    <message>
+        <source>No agent named &apos;%1&apos; on %2 — the platform has no agents.</source>
+        <translation>Kein Agent namens „%1“ auf %2 – die Plattform hat keine Agenten.</translation>
+    </message>
+    <message>
+        <source>Create an agent on the platform first.</source>
+        <translation>Legen Sie zuerst einen Agenten auf der Plattform an.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agent(s) available</source>
+        <translation>
+            <numerusform>%n Agent verfügbar</numerusform>
+            <numerusform>%n Agenten verfügbar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No agent named &apos;%1&apos; on %2 — %3: %4.</source>
+        <translation>Kein Agent namens „%1“ auf %2 – %3: %4.</translation>
+    </message>
+    <message>
+        <source>Enter an agent name or id.</source>
+        <translation>Geben Sie einen Agentennamen oder eine ID ein.</translation>
     </message>
 </context>
 <context>
@@ -1699,6 +1530,181 @@ Erlauben Sie es nur, wenn %2 dieselbe Plattform unter einer anderen Adresse ist.
     <message>
         <source>Connecting to the terminal</source>
         <translation>Verbinden mit dem Terminal</translation>
+    </message>
+</context>
+<context>
+    <name>lap::TtyWording</name>
+    <message>
+        <source>normal closure</source>
+        <translation>normales Schließen</translation>
+    </message>
+    <message>
+        <source>going away</source>
+        <translation>Gegenstelle geht weg</translation>
+    </message>
+    <message>
+        <source>protocol error</source>
+        <translation>Protokollfehler</translation>
+    </message>
+    <message>
+        <source>unsupported data</source>
+        <translation>nicht unterstützte Daten</translation>
+    </message>
+    <message>
+        <source>no status</source>
+        <translation>kein Status</translation>
+    </message>
+    <message>
+        <source>abnormal closure</source>
+        <translation>abnormales Schließen</translation>
+    </message>
+    <message>
+        <source>invalid data</source>
+        <translation>ungültige Daten</translation>
+    </message>
+    <message>
+        <source>policy violation</source>
+        <translation>Richtlinienverstoß</translation>
+    </message>
+    <message>
+        <source>message too big</source>
+        <translation>Nachricht zu groß</translation>
+    </message>
+    <message>
+        <source>missing extension</source>
+        <translation>fehlende Erweiterung</translation>
+    </message>
+    <message>
+        <source>server error</source>
+        <translation>Serverfehler</translation>
+    </message>
+    <message>
+        <source>service restart</source>
+        <translation>Dienst-Neustart</translation>
+    </message>
+    <message>
+        <source>try again later</source>
+        <translation>später erneut versuchen</translation>
+    </message>
+    <message>
+        <source>bad gateway</source>
+        <translation>fehlerhaftes Gateway</translation>
+    </message>
+    <message>
+        <source>The agent exited.</source>
+        <translation>Der Agent wurde beendet.</translation>
+    </message>
+    <message>
+        <source>The agent exited (%1).</source>
+        <translation>Der Agent wurde beendet (%1).</translation>
+    </message>
+    <message>
+        <source>The sandbox could not start the agent.</source>
+        <translation>Die Sandbox konnte den Agenten nicht starten.</translation>
+    </message>
+    <message>
+        <source>The sandbox could not start the agent (%1).</source>
+        <translation>Die Sandbox konnte den Agenten nicht starten (%1).</translation>
+    </message>
+    <message>
+        <source>Connection lost.</source>
+        <translation>Verbindung verloren.</translation>
+    </message>
+    <message>
+        <source>Connection lost (code %1).</source>
+        <translation>Verbindung verloren (Code %1).</translation>
+    </message>
+    <message>
+        <source>Connection lost (code %1 — %2).</source>
+        <translation>Verbindung verloren (Code %1 – %2).</translation>
+    </message>
+    <message>
+        <source>Connection lost (code %1: %2).</source>
+        <translation>Verbindung verloren (Code %1: %2).</translation>
+    </message>
+    <message>
+        <source>Connection lost (code %1: %2 — %3).</source>
+        <translation>Verbindung verloren (Code %1: %2 – %3).</translation>
+    </message>
+    <message>
+        <source>Could not check the session (%1) — try reconnecting.</source>
+        <translation>Die Sitzung konnte nicht geprüft werden (%1) – versuchen Sie, neu zu verbinden.</translation>
+    </message>
+    <message>
+        <source>The session is still running — reconnect to continue.</source>
+        <translation>Die Sitzung läuft noch – verbinden Sie sich neu, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>Session is %1 — reconnect once it is ready.</source>
+        <translation>Sitzung ist %1 – verbinden Sie sich neu, sobald sie bereit ist.</translation>
+    </message>
+    <message>
+        <source>Session is %1.</source>
+        <translation>Sitzung ist %1.</translation>
+    </message>
+    <message>
+        <source>Session is %1 — %2.</source>
+        <translation>Sitzung ist %1 – %2.</translation>
+    </message>
+    <message>
+        <source>the server sent an invalid close code</source>
+        <translation>der Server hat einen ungültigen Close-Code gesendet</translation>
+    </message>
+    <message>
+        <source>The sandbox refused the terminal connection: TTY token rejected (HTTP 401).</source>
+        <translation>Die Sandbox hat die Terminalverbindung abgelehnt: TTY-Token zurückgewiesen (HTTP 401).</translation>
+    </message>
+    <message>
+        <source>The pod may predate the platform&apos;s harness token: restart the session, or set LAP_TTY_TOKEN.</source>
+        <translation>Der Pod ist womöglich älter als das Harness-Token der Plattform: Starten Sie die Sitzung neu oder setzen Sie LAP_TTY_TOKEN.</translation>
+    </message>
+    <message>
+        <source>The sandbox refused the terminal connection: no TTY token was sent (HTTP 401).</source>
+        <translation>Die Sandbox hat die Terminalverbindung abgelehnt: Es wurde kein TTY-Token gesendet (HTTP 401).</translation>
+    </message>
+    <message>
+        <source>The platform returned no tty_token: set LAP_TTY_TOKEN.</source>
+        <translation>Die Plattform hat kein tty_token geliefert: Setzen Sie LAP_TTY_TOKEN.</translation>
+    </message>
+    <message>
+        <source>The sandbox is not ready for a terminal yet (HTTP 503).</source>
+        <translation>Die Sandbox ist noch nicht bereit für ein Terminal (HTTP 503).</translation>
+    </message>
+    <message>
+        <source>It is starting or restarting; try again in a moment.</source>
+        <translation>Sie startet gerade (neu); versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the sandbox (HTTP 502).</source>
+        <translation>Die Sandbox ist nicht erreichbar (HTTP 502).</translation>
+    </message>
+    <message>
+        <source>The pod may be gone, or the platform&apos;s proxy still remembers an old address (up to 30 s after a restart).</source>
+        <translation>Der Pod existiert womöglich nicht mehr, oder der Proxy der Plattform kennt noch eine alte Adresse (bis zu 30 s nach einem Neustart).</translation>
+    </message>
+    <message>
+        <source>The terminal connection was refused (HTTP %1).</source>
+        <translation>Die Terminalverbindung wurde abgelehnt (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The pod may be gone or the address unreachable.</source>
+        <translation>Der Pod existiert womöglich nicht mehr oder die Adresse ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The terminal URL is not a valid ws:// or wss:// URL.</source>
+        <translation>Die Terminal-URL ist keine gültige ws://- oder wss://-URL.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the sandbox at %1: no answer within %2 s.</source>
+        <translation>Die Sandbox unter %1 ist nicht erreichbar: keine Antwort innerhalb von %2 s.</translation>
+    </message>
+    <message>
+        <source>TLS error connecting to the sandbox: %1.</source>
+        <translation>TLS-Fehler bei der Verbindung mit der Sandbox: %1.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the sandbox at %1: %2.</source>
+        <translation>Die Sandbox unter %1 ist nicht erreichbar: %2.</translation>
     </message>
 </context>
 </TS>

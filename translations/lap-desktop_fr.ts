@@ -328,115 +328,8 @@
         <translation>la liste des sessions devrait être un tableau JSON</translation>
     </message>
     <message>
-        <source>(+%1 more)</source>
-        <translation>(+%1 autres)</translation>
-    </message>
-    <message>
-        <source>%1 failed: the platform sent an unexpected reply (%2).</source>
-        <translation>%1 impossible&#xa0;: la plateforme a envoyé une réponse inattendue (%2).</translation>
-    </message>
-    <message>
-        <source>Check that the platform URL points to a LiteLLM Agent Platform.</source>
-        <translation>Vérifiez que l’URL de la plateforme désigne bien une LiteLLM Agent Platform.</translation>
-    </message>
-    <message>
-        <source>the reply is empty</source>
-        <translation>la réponse est vide</translation>
-    </message>
-    <message>
-        <source>the reply is not JSON: %1 at offset %2</source>
-        <translation>la réponse n’est pas du JSON&#xa0;: %1 à la position %2</translation>
-    </message>
-    <message>
-        <source>the reply should be a JSON object</source>
-        <translation>la réponse devrait être un objet JSON</translation>
-    </message>
-    <message>
-        <source>Enter the platform URL, for example https://lap.example.com.</source>
-        <translation>Saisissez l’URL de la plateforme, par exemple https://lap.example.com.</translation>
-    </message>
-    <message>
-        <source>The platform URL must start with http:// or https://.</source>
-        <translation>L’URL de la plateforme doit commencer par http:// ou https://.</translation>
-    </message>
-    <message>
-        <source>The platform URL has no host name.</source>
-        <translation>L’URL de la plateforme n’a pas de nom d’hôte.</translation>
-    </message>
-    <message>
-        <source>The platform URL must not contain a user name or password.</source>
-        <translation>L’URL de la plateforme ne doit contenir ni nom d’utilisateur ni mot de passe.</translation>
-    </message>
-    <message>
-        <source>The platform URL must not contain &apos;?&apos; or &apos;#&apos;.</source>
-        <translation>L’URL de la plateforme ne doit contenir ni «&#xa0;?&#xa0;» ni «&#xa0;#&#xa0;».</translation>
-    </message>
-    <message>
-        <source>%1 failed: no platform URL is set.</source>
-        <translation>%1 impossible&#xa0;: aucune URL de plateforme n’est définie.</translation>
-    </message>
-    <message>
         <source>%1 failed: no CA certificate could be read from %2.</source>
         <translation>%1 impossible&#xa0;: aucun certificat d’AC n’a pu être lu dans %2.</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 redirected to another site (%3); the master key was not sent there.</source>
-        <translation>%1 impossible&#xa0;: %2 a redirigé vers un autre site (%3)&#xa0;; la clé maîtresse n’y a pas été envoyée.</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 did not answer within %3 s.</source>
-        <translation>%1 impossible&#xa0;: %2 n’a pas répondu dans les %3 s.</translation>
-    </message>
-    <message>
-        <source>%1 failed: TLS error talking to %2 (%3).</source>
-        <translation>%1 impossible&#xa0;: erreur TLS en communiquant avec %2 (%3).</translation>
-    </message>
-    <message>
-        <source>%1 failed: master key rejected by %2 (HTTP %3).</source>
-        <translation>%1 impossible&#xa0;: clé maîtresse refusée par %2 (HTTP %3).</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 (HTTP %3).</source>
-        <translation>%1 impossible&#xa0;: %2 (HTTP %3).</translation>
-    </message>
-    <message>
-        <source>%1 failed: the platform rejected the request (HTTP %2).</source>
-        <translation>%1 impossible&#xa0;: la plateforme a refusé la requête (HTTP %2).</translation>
-    </message>
-    <message>
-        <source>%1 failed: the platform rejected the request (HTTP %2): %3.</source>
-        <translation>%1 impossible&#xa0;: la plateforme a refusé la requête (HTTP %2)&#xa0;: %3.</translation>
-    </message>
-    <message>
-        <source>%1 failed: server error (HTTP %2).</source>
-        <translation>%1 impossible&#xa0;: erreur du serveur (HTTP %2).</translation>
-    </message>
-    <message>
-        <source>%1 failed: server error (HTTP %2): %3</source>
-        <translation>%1 impossible&#xa0;: erreur du serveur (HTTP %2)&#xa0;: %3</translation>
-    </message>
-    <message>
-        <source>%1 failed: cannot reach %2 (%3).</source>
-        <translation>%1 impossible&#xa0;: %2 est injoignable (%3).</translation>
-    </message>
-    <message>
-        <source>No agent named &apos;%1&apos; on %2.</source>
-        <translation>Aucun agent nommé «&#xa0;%1&#xa0;» sur %2.</translation>
-    </message>
-    <message>
-        <source>No agent named &apos;%1&apos; on %2 — the platform has no agents.</source>
-        <translation>Aucun agent nommé «&#xa0;%1&#xa0;» sur %2 — la plateforme n’a aucun agent.</translation>
-    </message>
-    <message>
-        <source>No agent named &apos;%1&apos; on %2 — %3: %4.</source>
-        <translation>Aucun agent nommé «&#xa0;%1&#xa0;» sur %2 — %3&#xa0;: %4.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n agent(s) available</source>
-        <translation>
-            <numerusform>%n agent disponible</numerusform>
-            <numerusform>%n agents disponibles</numerusform>
-        </translation>
     </message>
     <message>
         <source>no reason given</source>
@@ -473,142 +366,6 @@
     <message>
         <source>Open the agent again to start a new session.</source>
         <translation>Ouvrez à nouveau l’agent pour démarrer une nouvelle session.</translation>
-    </message>
-    <message>
-        <source>The sandbox refused the terminal connection: TTY token rejected (HTTP 401).</source>
-        <translation>Le bac à sable a refusé la connexion du terminal&#xa0;: jeton TTY rejeté (HTTP 401).</translation>
-    </message>
-    <message>
-        <source>The pod may predate the platform&apos;s harness token: restart the session, or set LAP_TTY_TOKEN.</source>
-        <translation>Le pod est peut-être antérieur au jeton harness de la plateforme&#xa0;: redémarrez la session ou définissez LAP_TTY_TOKEN.</translation>
-    </message>
-    <message>
-        <source>The sandbox refused the terminal connection: no TTY token was sent (HTTP 401).</source>
-        <translation>Le bac à sable a refusé la connexion du terminal&#xa0;: aucun jeton TTY n’a été envoyé (HTTP 401).</translation>
-    </message>
-    <message>
-        <source>The platform returned no tty_token: set LAP_TTY_TOKEN.</source>
-        <translation>La plateforme n’a renvoyé aucun tty_token&#xa0;: définissez LAP_TTY_TOKEN.</translation>
-    </message>
-    <message>
-        <source>The sandbox is not ready for a terminal yet (HTTP 503).</source>
-        <translation>Le bac à sable n’est pas encore prêt pour un terminal (HTTP 503).</translation>
-    </message>
-    <message>
-        <source>It is starting or restarting; try again in a moment.</source>
-        <translation>Il est en cours de démarrage ou de redémarrage&#xa0;; réessayez dans un instant.</translation>
-    </message>
-    <message>
-        <source>Cannot reach the sandbox (HTTP 502).</source>
-        <translation>Le bac à sable est injoignable (HTTP 502).</translation>
-    </message>
-    <message>
-        <source>The pod may be gone, or the platform&apos;s proxy still remembers an old address (up to 30 s after a restart).</source>
-        <translation>Le pod a peut-être disparu, ou le proxy de la plateforme garde encore une ancienne adresse (jusqu’à 30 s après un redémarrage).</translation>
-    </message>
-    <message>
-        <source>The terminal connection was refused (HTTP %1).</source>
-        <translation>La connexion du terminal a été refusée (HTTP %1).</translation>
-    </message>
-    <message>
-        <source>normal closure</source>
-        <translation>fermeture normale</translation>
-    </message>
-    <message>
-        <source>going away</source>
-        <translation>départ de l’interlocuteur</translation>
-    </message>
-    <message>
-        <source>no status</source>
-        <translation>aucun statut</translation>
-    </message>
-    <message>
-        <source>abnormal closure</source>
-        <translation>fermeture anormale</translation>
-    </message>
-    <message>
-        <source>policy violation</source>
-        <translation>violation de politique</translation>
-    </message>
-    <message>
-        <source>server error</source>
-        <translation>erreur du serveur</translation>
-    </message>
-    <message>
-        <source>The agent exited.</source>
-        <translation>L’agent s’est arrêté.</translation>
-    </message>
-    <message>
-        <source>The agent exited (%1).</source>
-        <translation>L’agent s’est arrêté (%1).</translation>
-    </message>
-    <message>
-        <source>The sandbox could not start the agent.</source>
-        <translation>Le bac à sable n’a pas pu démarrer l’agent.</translation>
-    </message>
-    <message>
-        <source>The sandbox could not start the agent (%1).</source>
-        <translation>Le bac à sable n’a pas pu démarrer l’agent (%1).</translation>
-    </message>
-    <message>
-        <source>Connection lost.</source>
-        <translation>Connexion perdue.</translation>
-    </message>
-    <message>
-        <source>Connection lost (code %1).</source>
-        <translation>Connexion perdue (code %1).</translation>
-    </message>
-    <message>
-        <source>Connection lost (code %1 — %2).</source>
-        <translation>Connexion perdue (code %1 — %2).</translation>
-    </message>
-    <message>
-        <source>Connection lost (code %1: %2).</source>
-        <translation>Connexion perdue (code %1&#xa0;: %2).</translation>
-    </message>
-    <message>
-        <source>Connection lost (code %1: %2 — %3).</source>
-        <translation>Connexion perdue (code %1&#xa0;: %2 — %3).</translation>
-    </message>
-    <message>
-        <source>Could not check the session (%1) — try reconnecting.</source>
-        <translation>Impossible de vérifier la session (%1) — essayez de vous reconnecter.</translation>
-    </message>
-    <message>
-        <source>The session is still running — reconnect to continue.</source>
-        <translation>La session est toujours en cours — reconnectez-vous pour continuer.</translation>
-    </message>
-    <message>
-        <source>Session is %1 — %2.</source>
-        <translation>La session est %1 — %2.</translation>
-    </message>
-    <message>
-        <source>Session is %1.</source>
-        <translation>La session est %1.</translation>
-    </message>
-    <message>
-        <source>Session is %1 — reconnect once it is ready.</source>
-        <translation>La session est %1 — reconnectez-vous quand elle sera prête.</translation>
-    </message>
-    <message>
-        <source>The pod may be gone or the address unreachable.</source>
-        <translation>Le pod a peut-être disparu ou l’adresse est injoignable.</translation>
-    </message>
-    <message>
-        <source>The terminal URL is not a valid ws:// or wss:// URL.</source>
-        <translation>L’URL du terminal n’est pas une URL ws:// ou wss:// valide.</translation>
-    </message>
-    <message>
-        <source>Cannot reach the sandbox at %1: no answer within %2 s.</source>
-        <translation>Le bac à sable à l’adresse %1 est injoignable&#xa0;: aucune réponse en %2 s.</translation>
-    </message>
-    <message>
-        <source>TLS error connecting to the sandbox: %1.</source>
-        <translation>Erreur TLS lors de la connexion au bac à sable&#xa0;: %1.</translation>
-    </message>
-    <message>
-        <source>Cannot reach the sandbox at %1: %2.</source>
-        <translation>Le bac à sable à l’adresse %1 est injoignable&#xa0;: %2.</translation>
     </message>
     <message>
         <source>The TTY fallback URL &apos;%1&apos; is not a ws:// or wss:// URL.</source>
@@ -649,74 +406,6 @@
     <message>
         <source>The CA file %1 cannot be read.</source>
         <translation>Le fichier d’AC %1 ne peut pas être lu.</translation>
-    </message>
-    <message>
-        <source>%1 failed: the reply from %2 is larger than %3 MB, so it was not read.</source>
-        <translation>%1 impossible&#xa0;: la réponse de %2 dépasse %3 Mo, elle n’a donc pas été lue.</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 sent its reply too slowly (not complete after %3 s).</source>
-        <translation>%1 impossible&#xa0;: %2 a envoyé sa réponse trop lentement (incomplète après %3 s).</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 stopped sending its reply (nothing more for %3 s).</source>
-        <translation>%1 impossible&#xa0;: %2 a cessé d’envoyer sa réponse (plus rien depuis %3 s).</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 is limiting the rate of requests (HTTP 429).</source>
-        <translation>%1 impossible&#xa0;: %2 limite le débit des requêtes (HTTP 429).</translation>
-    </message>
-    <message>
-        <source>Wait %1 s and try again.</source>
-        <translation>Attendez %1 s et réessayez.</translation>
-    </message>
-    <message>
-        <source>Wait a moment and try again.</source>
-        <translation>Attendez un instant et réessayez.</translation>
-    </message>
-    <message>
-        <source>an HTML page instead of JSON</source>
-        <translation>une page HTML au lieu de JSON</translation>
-    </message>
-    <message>
-        <source>an HTML page instead of JSON: %1</source>
-        <translation>une page HTML au lieu de JSON&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>protocol error</source>
-        <translation>erreur de protocole</translation>
-    </message>
-    <message>
-        <source>unsupported data</source>
-        <translation>données non prises en charge</translation>
-    </message>
-    <message>
-        <source>invalid data</source>
-        <translation>données invalides</translation>
-    </message>
-    <message>
-        <source>message too big</source>
-        <translation>message trop volumineux</translation>
-    </message>
-    <message>
-        <source>missing extension</source>
-        <translation>extension manquante</translation>
-    </message>
-    <message>
-        <source>service restart</source>
-        <translation>redémarrage du service</translation>
-    </message>
-    <message>
-        <source>try again later</source>
-        <translation>réessayer plus tard</translation>
-    </message>
-    <message>
-        <source>bad gateway</source>
-        <translation>passerelle incorrecte</translation>
-    </message>
-    <message>
-        <source>the server sent an invalid close code</source>
-        <translation>le serveur a envoyé un code de fermeture invalide</translation>
     </message>
     <message>
         <source>Choose a PEM file with the platform&apos;s CA certificate in Settings.</source>
@@ -1218,42 +907,26 @@ Ouvrez un agent pour obtenir un terminal sur un nouveau bac à sable, ou rattach
     </message>
 </context>
 <context>
-    <name>lap::PlatformClient</name>
+    <name>lap::PlatformRequests</name>
     <message>
-        <source>Sign in with the platform URL and master key.</source>
-        <translation>Connectez-vous avec l’URL de la plateforme et la clé maîtresse.</translation>
+        <source>Enter the platform URL, for example https://lap.example.com.</source>
+        <translation>Saisissez l’URL de la plateforme, par exemple https://lap.example.com.</translation>
     </message>
     <message>
-        <source>If that site is the platform, use its address as the platform URL.</source>
-        <translation>Si ce site est la plateforme, utilisez son adresse comme URL de la plateforme.</translation>
+        <source>The platform URL must start with http:// or https://.</source>
+        <translation>L’URL de la plateforme doit commencer par http:// ou https://.</translation>
     </message>
     <message>
-        <source>The platform may be overloaded or unreachable; try again.</source>
-        <translation>La plateforme est peut-être surchargée ou injoignable&#xa0;; réessayez.</translation>
+        <source>The platform URL has no host name.</source>
+        <translation>L’URL de la plateforme n’a pas de nom d’hôte.</translation>
     </message>
     <message>
-        <source>Check the server certificate, or choose its CA file in Settings.</source>
-        <translation>Vérifiez le certificat du serveur, ou choisissez son fichier d’AC dans les paramètres.</translation>
+        <source>The platform URL must not contain a user name or password.</source>
+        <translation>L’URL de la plateforme ne doit contenir ni nom d’utilisateur ni mot de passe.</translation>
     </message>
     <message>
-        <source>Sign in again with a valid master key.</source>
-        <translation>Reconnectez-vous avec une clé maîtresse valide.</translation>
-    </message>
-    <message>
-        <source>not found</source>
-        <translation>introuvable</translation>
-    </message>
-    <message>
-        <source>conflict</source>
-        <translation>conflit</translation>
-    </message>
-    <message>
-        <source>The platform had a problem; try again in a moment.</source>
-        <translation>La plateforme a rencontré un problème&#xa0;; réessayez dans un instant.</translation>
-    </message>
-    <message>
-        <source>Check the platform URL and that the platform is running.</source>
-        <translation>Vérifiez l’URL de la plateforme et que celle-ci est en marche.</translation>
+        <source>The platform URL must not contain &apos;?&apos; or &apos;#&apos;.</source>
+        <translation>L’URL de la plateforme ne doit contenir ni «&#xa0;?&#xa0;» ni «&#xa0;#&#xa0;».</translation>
     </message>
     <message>
         <source>Listing agents</source>
@@ -1262,18 +935,6 @@ Ouvrez un agent pour obtenir un terminal sur un nouveau bac à sable, ou rattach
     <message>
         <source>Looking up the agent</source>
         <translation>Recherche de l’agent</translation>
-    </message>
-    <message>
-        <source>Enter an agent name or id.</source>
-        <translation>Saisissez un nom ou un identifiant d’agent.</translation>
-    </message>
-    <message>
-        <source>Check the spelling (names are case-sensitive) or use the agent&apos;s id.</source>
-        <translation>Vérifiez l’orthographe (les noms respectent la casse) ou utilisez l’identifiant de l’agent.</translation>
-    </message>
-    <message>
-        <source>Create an agent on the platform first.</source>
-        <translation>Créez d’abord un agent sur la plateforme.</translation>
     </message>
     <message>
         <source>Creating the session</source>
@@ -1296,8 +957,12 @@ Ouvrez un agent pour obtenir un terminal sur un nouveau bac à sable, ou rattach
         <translation>Actualisation de la session</translation>
     </message>
     <message>
-        <source>The platform or a proxy in between may be overloaded; try again.</source>
-        <translation>La plateforme ou un proxy intermédiaire est peut-être surchargé&#xa0;; réessayez.</translation>
+        <source>%1 failed: no platform URL is set.</source>
+        <translation>%1 impossible&#xa0;: aucune URL de plateforme n’est définie.</translation>
+    </message>
+    <message>
+        <source>Sign in with the platform URL and master key.</source>
+        <translation>Connectez-vous avec l’URL de la plateforme et la clé maîtresse.</translation>
     </message>
 </context>
 <context>
@@ -1325,6 +990,172 @@ Ouvrez un agent pour obtenir un terminal sur un nouveau bac à sable, ou rattach
     <message>
         <source>&amp;Reset Zoom</source>
         <translation>&amp;Taille normale</translation>
+    </message>
+</context>
+<context>
+    <name>lap::ReplyErrors</name>
+    <message>
+        <source>(+%1 more)</source>
+        <translation>(+%1 autres)</translation>
+    </message>
+    <message>
+        <source>Check that the platform URL points to a LiteLLM Agent Platform.</source>
+        <translation>Vérifiez que l’URL de la plateforme désigne bien une LiteLLM Agent Platform.</translation>
+    </message>
+    <message>
+        <source>The platform or a proxy in between may be overloaded; try again.</source>
+        <translation>La plateforme ou un proxy intermédiaire est peut-être surchargé&#xa0;; réessayez.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 is limiting the rate of requests (HTTP 429).</source>
+        <translation>%1 impossible&#xa0;: %2 limite le débit des requêtes (HTTP 429).</translation>
+    </message>
+    <message>
+        <source>Wait %1 s and try again.</source>
+        <translation>Attendez %1 s et réessayez.</translation>
+    </message>
+    <message>
+        <source>Wait a moment and try again.</source>
+        <translation>Attendez un instant et réessayez.</translation>
+    </message>
+    <message>
+        <source>%1 failed: master key rejected by %2 (HTTP %3).</source>
+        <translation>%1 impossible&#xa0;: clé maîtresse refusée par %2 (HTTP %3).</translation>
+    </message>
+    <message>
+        <source>Sign in again with a valid master key.</source>
+        <translation>Reconnectez-vous avec une clé maîtresse valide.</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>introuvable</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 (HTTP %3).</source>
+        <translation>%1 impossible&#xa0;: %2 (HTTP %3).</translation>
+    </message>
+    <message>
+        <source>%1 failed: the platform rejected the request (HTTP %2).</source>
+        <translation>%1 impossible&#xa0;: la plateforme a refusé la requête (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>%1 failed: the platform rejected the request (HTTP %2): %3.</source>
+        <translation>%1 impossible&#xa0;: la plateforme a refusé la requête (HTTP %2)&#xa0;: %3.</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>conflit</translation>
+    </message>
+    <message>
+        <source>%1 failed: server error (HTTP %2).</source>
+        <translation>%1 impossible&#xa0;: erreur du serveur (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>%1 failed: server error (HTTP %2): %3</source>
+        <translation>%1 impossible&#xa0;: erreur du serveur (HTTP %2)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>The platform had a problem; try again in a moment.</source>
+        <translation>La plateforme a rencontré un problème&#xa0;; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 redirected to another site (%3); the master key was not sent there.</source>
+        <translation>%1 impossible&#xa0;: %2 a redirigé vers un autre site (%3)&#xa0;; la clé maîtresse n’y a pas été envoyée.</translation>
+    </message>
+    <message>
+        <source>If that site is the platform, use its address as the platform URL.</source>
+        <translation>Si ce site est la plateforme, utilisez son adresse comme URL de la plateforme.</translation>
+    </message>
+    <message>
+        <source>%1 failed: the reply from %2 is larger than %3 MB, so it was not read.</source>
+        <translation>%1 impossible&#xa0;: la réponse de %2 dépasse %3 Mo, elle n’a donc pas été lue.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 sent its reply too slowly (not complete after %3 s).</source>
+        <translation>%1 impossible&#xa0;: %2 a envoyé sa réponse trop lentement (incomplète après %3 s).</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 stopped sending its reply (nothing more for %3 s).</source>
+        <translation>%1 impossible&#xa0;: %2 a cessé d’envoyer sa réponse (plus rien depuis %3 s).</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 did not answer within %3 s.</source>
+        <translation>%1 impossible&#xa0;: %2 n’a pas répondu dans les %3 s.</translation>
+    </message>
+    <message>
+        <source>The platform may be overloaded or unreachable; try again.</source>
+        <translation>La plateforme est peut-être surchargée ou injoignable&#xa0;; réessayez.</translation>
+    </message>
+    <message>
+        <source>%1 failed: TLS error talking to %2 (%3).</source>
+        <translation>%1 impossible&#xa0;: erreur TLS en communiquant avec %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Check the server certificate, or choose its CA file in Settings.</source>
+        <translation>Vérifiez le certificat du serveur, ou choisissez son fichier d’AC dans les paramètres.</translation>
+    </message>
+    <message>
+        <source>%1 failed: cannot reach %2 (%3).</source>
+        <translation>%1 impossible&#xa0;: %2 est injoignable (%3).</translation>
+    </message>
+    <message>
+        <source>Check the platform URL and that the platform is running.</source>
+        <translation>Vérifiez l’URL de la plateforme et que celle-ci est en marche.</translation>
+    </message>
+    <message>
+        <source>%1 failed: the platform sent an unexpected reply (%2).</source>
+        <translation>%1 impossible&#xa0;: la plateforme a envoyé une réponse inattendue (%2).</translation>
+    </message>
+    <message>
+        <source>the reply is empty</source>
+        <translation>la réponse est vide</translation>
+    </message>
+    <message>
+        <source>an HTML page instead of JSON</source>
+        <translation>une page HTML au lieu de JSON</translation>
+    </message>
+    <message>
+        <source>an HTML page instead of JSON: %1</source>
+        <translation>une page HTML au lieu de JSON&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the reply is not JSON: %1 at offset %2</source>
+        <translation>la réponse n’est pas du JSON&#xa0;: %1 à la position %2</translation>
+    </message>
+    <message>
+        <source>the reply should be a JSON object</source>
+        <translation>la réponse devrait être un objet JSON</translation>
+    </message>
+    <message>
+        <source>Check the spelling (names are case-sensitive) or use the agent&apos;s id.</source>
+        <translation>Vérifiez l’orthographe (les noms respectent la casse) ou utilisez l’identifiant de l’agent.</translation>
+    </message>
+    <message>
+        <source>No agent named &apos;%1&apos; on %2.</source>
+        <translation>Aucun agent nommé «&#xa0;%1&#xa0;» sur %2.</translation>
+    </message>
+    <message>
+        <source>No agent named &apos;%1&apos; on %2 — the platform has no agents.</source>
+        <translation>Aucun agent nommé «&#xa0;%1&#xa0;» sur %2 — la plateforme n’a aucun agent.</translation>
+    </message>
+    <message>
+        <source>Create an agent on the platform first.</source>
+        <translation>Créez d’abord un agent sur la plateforme.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agent(s) available</source>
+        <translation>
+            <numerusform>%n agent disponible</numerusform>
+            <numerusform>%n agents disponibles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No agent named &apos;%1&apos; on %2 — %3: %4.</source>
+        <translation>Aucun agent nommé «&#xa0;%1&#xa0;» sur %2 — %3&#xa0;: %4.</translation>
+    </message>
+    <message>
+        <source>Enter an agent name or id.</source>
+        <translation>Saisissez un nom ou un identifiant d’agent.</translation>
     </message>
 </context>
 <context>
@@ -1699,6 +1530,181 @@ Autorisez-le seulement si %2 est la même plateforme sous une autre adresse.</tr
     <message>
         <source>Connecting to the terminal</source>
         <translation>Connexion au terminal</translation>
+    </message>
+</context>
+<context>
+    <name>lap::TtyWording</name>
+    <message>
+        <source>normal closure</source>
+        <translation>fermeture normale</translation>
+    </message>
+    <message>
+        <source>going away</source>
+        <translation>départ de l’interlocuteur</translation>
+    </message>
+    <message>
+        <source>protocol error</source>
+        <translation>erreur de protocole</translation>
+    </message>
+    <message>
+        <source>unsupported data</source>
+        <translation>données non prises en charge</translation>
+    </message>
+    <message>
+        <source>no status</source>
+        <translation>aucun statut</translation>
+    </message>
+    <message>
+        <source>abnormal closure</source>
+        <translation>fermeture anormale</translation>
+    </message>
+    <message>
+        <source>invalid data</source>
+        <translation>données invalides</translation>
+    </message>
+    <message>
+        <source>policy violation</source>
+        <translation>violation de politique</translation>
+    </message>
+    <message>
+        <source>message too big</source>
+        <translation>message trop volumineux</translation>
+    </message>
+    <message>
+        <source>missing extension</source>
+        <translation>extension manquante</translation>
+    </message>
+    <message>
+        <source>server error</source>
+        <translation>erreur du serveur</translation>
+    </message>
+    <message>
+        <source>service restart</source>
+        <translation>redémarrage du service</translation>
+    </message>
+    <message>
+        <source>try again later</source>
+        <translation>réessayer plus tard</translation>
+    </message>
+    <message>
+        <source>bad gateway</source>
+        <translation>passerelle incorrecte</translation>
+    </message>
+    <message>
+        <source>The agent exited.</source>
+        <translation>L’agent s’est arrêté.</translation>
+    </message>
+    <message>
+        <source>The agent exited (%1).</source>
+        <translation>L’agent s’est arrêté (%1).</translation>
+    </message>
+    <message>
+        <source>The sandbox could not start the agent.</source>
+        <translation>Le bac à sable n’a pas pu démarrer l’agent.</translation>
+    </message>
+    <message>
+        <source>The sandbox could not start the agent (%1).</source>
+        <translation>Le bac à sable n’a pas pu démarrer l’agent (%1).</translation>
+    </message>
+    <message>
+        <source>Connection lost.</source>
+        <translation>Connexion perdue.</translation>
+    </message>
+    <message>
+        <source>Connection lost (code %1).</source>
+        <translation>Connexion perdue (code %1).</translation>
+    </message>
+    <message>
+        <source>Connection lost (code %1 — %2).</source>
+        <translation>Connexion perdue (code %1 — %2).</translation>
+    </message>
+    <message>
+        <source>Connection lost (code %1: %2).</source>
+        <translation>Connexion perdue (code %1&#xa0;: %2).</translation>
+    </message>
+    <message>
+        <source>Connection lost (code %1: %2 — %3).</source>
+        <translation>Connexion perdue (code %1&#xa0;: %2 — %3).</translation>
+    </message>
+    <message>
+        <source>Could not check the session (%1) — try reconnecting.</source>
+        <translation>Impossible de vérifier la session (%1) — essayez de vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>The session is still running — reconnect to continue.</source>
+        <translation>La session est toujours en cours — reconnectez-vous pour continuer.</translation>
+    </message>
+    <message>
+        <source>Session is %1 — reconnect once it is ready.</source>
+        <translation>La session est %1 — reconnectez-vous quand elle sera prête.</translation>
+    </message>
+    <message>
+        <source>Session is %1.</source>
+        <translation>La session est %1.</translation>
+    </message>
+    <message>
+        <source>Session is %1 — %2.</source>
+        <translation>La session est %1 — %2.</translation>
+    </message>
+    <message>
+        <source>the server sent an invalid close code</source>
+        <translation>le serveur a envoyé un code de fermeture invalide</translation>
+    </message>
+    <message>
+        <source>The sandbox refused the terminal connection: TTY token rejected (HTTP 401).</source>
+        <translation>Le bac à sable a refusé la connexion du terminal&#xa0;: jeton TTY rejeté (HTTP 401).</translation>
+    </message>
+    <message>
+        <source>The pod may predate the platform&apos;s harness token: restart the session, or set LAP_TTY_TOKEN.</source>
+        <translation>Le pod est peut-être antérieur au jeton harness de la plateforme&#xa0;: redémarrez la session ou définissez LAP_TTY_TOKEN.</translation>
+    </message>
+    <message>
+        <source>The sandbox refused the terminal connection: no TTY token was sent (HTTP 401).</source>
+        <translation>Le bac à sable a refusé la connexion du terminal&#xa0;: aucun jeton TTY n’a été envoyé (HTTP 401).</translation>
+    </message>
+    <message>
+        <source>The platform returned no tty_token: set LAP_TTY_TOKEN.</source>
+        <translation>La plateforme n’a renvoyé aucun tty_token&#xa0;: définissez LAP_TTY_TOKEN.</translation>
+    </message>
+    <message>
+        <source>The sandbox is not ready for a terminal yet (HTTP 503).</source>
+        <translation>Le bac à sable n’est pas encore prêt pour un terminal (HTTP 503).</translation>
+    </message>
+    <message>
+        <source>It is starting or restarting; try again in a moment.</source>
+        <translation>Il est en cours de démarrage ou de redémarrage&#xa0;; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the sandbox (HTTP 502).</source>
+        <translation>Le bac à sable est injoignable (HTTP 502).</translation>
+    </message>
+    <message>
+        <source>The pod may be gone, or the platform&apos;s proxy still remembers an old address (up to 30 s after a restart).</source>
+        <translation>Le pod a peut-être disparu, ou le proxy de la plateforme garde encore une ancienne adresse (jusqu’à 30 s après un redémarrage).</translation>
+    </message>
+    <message>
+        <source>The terminal connection was refused (HTTP %1).</source>
+        <translation>La connexion du terminal a été refusée (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The pod may be gone or the address unreachable.</source>
+        <translation>Le pod a peut-être disparu ou l’adresse est injoignable.</translation>
+    </message>
+    <message>
+        <source>The terminal URL is not a valid ws:// or wss:// URL.</source>
+        <translation>L’URL du terminal n’est pas une URL ws:// ou wss:// valide.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the sandbox at %1: no answer within %2 s.</source>
+        <translation>Le bac à sable à l’adresse %1 est injoignable&#xa0;: aucune réponse en %2 s.</translation>
+    </message>
+    <message>
+        <source>TLS error connecting to the sandbox: %1.</source>
+        <translation>Erreur TLS lors de la connexion au bac à sable&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the sandbox at %1: %2.</source>
+        <translation>Le bac à sable à l’adresse %1 est injoignable&#xa0;: %2.</translation>
     </message>
 </context>
 </TS>

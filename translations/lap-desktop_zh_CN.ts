@@ -328,114 +328,8 @@
         <translation>会话列表应为 JSON 数组</translation>
     </message>
     <message>
-        <source>(+%1 more)</source>
-        <translation>（另有 %1 个）</translation>
-    </message>
-    <message>
-        <source>%1 failed: the platform sent an unexpected reply (%2).</source>
-        <translation>%1失败：平台返回了意外的响应（%2）。</translation>
-    </message>
-    <message>
-        <source>Check that the platform URL points to a LiteLLM Agent Platform.</source>
-        <translation>请检查平台 URL 是否指向 LiteLLM Agent Platform。</translation>
-    </message>
-    <message>
-        <source>the reply is empty</source>
-        <translation>响应为空</translation>
-    </message>
-    <message>
-        <source>the reply is not JSON: %1 at offset %2</source>
-        <translation>响应不是 JSON：%1，位于偏移 %2</translation>
-    </message>
-    <message>
-        <source>the reply should be a JSON object</source>
-        <translation>响应应为 JSON 对象</translation>
-    </message>
-    <message>
-        <source>Enter the platform URL, for example https://lap.example.com.</source>
-        <translation>请输入平台 URL，例如 https://lap.example.com。</translation>
-    </message>
-    <message>
-        <source>The platform URL must start with http:// or https://.</source>
-        <translation>平台 URL 必须以 http:// 或 https:// 开头。</translation>
-    </message>
-    <message>
-        <source>The platform URL has no host name.</source>
-        <translation>平台 URL 中没有主机名。</translation>
-    </message>
-    <message>
-        <source>The platform URL must not contain a user name or password.</source>
-        <translation>平台 URL 中不能包含用户名或密码。</translation>
-    </message>
-    <message>
-        <source>The platform URL must not contain &apos;?&apos; or &apos;#&apos;.</source>
-        <translation>平台 URL 中不能包含“?”或“#”。</translation>
-    </message>
-    <message>
-        <source>%1 failed: no platform URL is set.</source>
-        <translation>%1失败：未设置平台 URL。</translation>
-    </message>
-    <message>
         <source>%1 failed: no CA certificate could be read from %2.</source>
         <translation>%1失败：无法从 %2 读取 CA 证书。</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 redirected to another site (%3); the master key was not sent there.</source>
-        <translation>%1失败：%2 重定向到了其他站点（%3）；主密钥未发送到该站点。</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 did not answer within %3 s.</source>
-        <translation>%1失败：%2 在 %3 秒内没有响应。</translation>
-    </message>
-    <message>
-        <source>%1 failed: TLS error talking to %2 (%3).</source>
-        <translation>%1失败：与 %2 通信时发生 TLS 错误（%3）。</translation>
-    </message>
-    <message>
-        <source>%1 failed: master key rejected by %2 (HTTP %3).</source>
-        <translation>%1失败：主密钥被 %2 拒绝（HTTP %3）。</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 (HTTP %3).</source>
-        <translation>%1失败：%2（HTTP %3）。</translation>
-    </message>
-    <message>
-        <source>%1 failed: the platform rejected the request (HTTP %2).</source>
-        <translation>%1失败：平台拒绝了请求（HTTP %2）。</translation>
-    </message>
-    <message>
-        <source>%1 failed: the platform rejected the request (HTTP %2): %3.</source>
-        <translation>%1失败：平台拒绝了请求（HTTP %2）：%3。</translation>
-    </message>
-    <message>
-        <source>%1 failed: server error (HTTP %2).</source>
-        <translation>%1失败：服务器错误（HTTP %2）。</translation>
-    </message>
-    <message>
-        <source>%1 failed: server error (HTTP %2): %3</source>
-        <translation>%1失败：服务器错误（HTTP %2）：%3</translation>
-    </message>
-    <message>
-        <source>%1 failed: cannot reach %2 (%3).</source>
-        <translation>%1失败：无法连接 %2（%3）。</translation>
-    </message>
-    <message>
-        <source>No agent named &apos;%1&apos; on %2.</source>
-        <translation>%2 上没有名为“%1”的智能体。</translation>
-    </message>
-    <message>
-        <source>No agent named &apos;%1&apos; on %2 — the platform has no agents.</source>
-        <translation>%2 上没有名为“%1”的智能体——该平台没有任何智能体。</translation>
-    </message>
-    <message>
-        <source>No agent named &apos;%1&apos; on %2 — %3: %4.</source>
-        <translation>%2 上没有名为“%1”的智能体——%3：%4。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n agent(s) available</source>
-        <translation>
-            <numerusform>共有 %n 个可用智能体</numerusform>
-        </translation>
     </message>
     <message>
         <source>no reason given</source>
@@ -472,142 +366,6 @@
     <message>
         <source>Open the agent again to start a new session.</source>
         <translation>请重新打开智能体以启动新会话。</translation>
-    </message>
-    <message>
-        <source>The sandbox refused the terminal connection: TTY token rejected (HTTP 401).</source>
-        <translation>沙箱拒绝了终端连接：TTY 令牌被拒绝（HTTP 401）。</translation>
-    </message>
-    <message>
-        <source>The pod may predate the platform&apos;s harness token: restart the session, or set LAP_TTY_TOKEN.</source>
-        <translation>该 Pod 可能早于平台的 harness 令牌创建：请重启会话，或设置 LAP_TTY_TOKEN。</translation>
-    </message>
-    <message>
-        <source>The sandbox refused the terminal connection: no TTY token was sent (HTTP 401).</source>
-        <translation>沙箱拒绝了终端连接：未发送 TTY 令牌（HTTP 401）。</translation>
-    </message>
-    <message>
-        <source>The platform returned no tty_token: set LAP_TTY_TOKEN.</source>
-        <translation>平台未返回 tty_token：请设置 LAP_TTY_TOKEN。</translation>
-    </message>
-    <message>
-        <source>The sandbox is not ready for a terminal yet (HTTP 503).</source>
-        <translation>沙箱尚未准备好提供终端（HTTP 503）。</translation>
-    </message>
-    <message>
-        <source>It is starting or restarting; try again in a moment.</source>
-        <translation>沙箱正在启动或重启；请稍后再试。</translation>
-    </message>
-    <message>
-        <source>Cannot reach the sandbox (HTTP 502).</source>
-        <translation>无法连接沙箱（HTTP 502）。</translation>
-    </message>
-    <message>
-        <source>The pod may be gone, or the platform&apos;s proxy still remembers an old address (up to 30 s after a restart).</source>
-        <translation>该 Pod 可能已不存在，或平台代理仍在使用旧地址（重启后最多 30 秒）。</translation>
-    </message>
-    <message>
-        <source>The terminal connection was refused (HTTP %1).</source>
-        <translation>终端连接被拒绝（HTTP %1）。</translation>
-    </message>
-    <message>
-        <source>normal closure</source>
-        <translation>正常关闭</translation>
-    </message>
-    <message>
-        <source>going away</source>
-        <translation>对端离开</translation>
-    </message>
-    <message>
-        <source>no status</source>
-        <translation>无状态码</translation>
-    </message>
-    <message>
-        <source>abnormal closure</source>
-        <translation>异常关闭</translation>
-    </message>
-    <message>
-        <source>policy violation</source>
-        <translation>违反策略</translation>
-    </message>
-    <message>
-        <source>server error</source>
-        <translation>服务器错误</translation>
-    </message>
-    <message>
-        <source>The agent exited.</source>
-        <translation>智能体已退出。</translation>
-    </message>
-    <message>
-        <source>The agent exited (%1).</source>
-        <translation>智能体已退出（%1）。</translation>
-    </message>
-    <message>
-        <source>The sandbox could not start the agent.</source>
-        <translation>沙箱无法启动智能体。</translation>
-    </message>
-    <message>
-        <source>The sandbox could not start the agent (%1).</source>
-        <translation>沙箱无法启动智能体（%1）。</translation>
-    </message>
-    <message>
-        <source>Connection lost.</source>
-        <translation>连接已断开。</translation>
-    </message>
-    <message>
-        <source>Connection lost (code %1).</source>
-        <translation>连接已断开（代码 %1）。</translation>
-    </message>
-    <message>
-        <source>Connection lost (code %1 — %2).</source>
-        <translation>连接已断开（代码 %1——%2）。</translation>
-    </message>
-    <message>
-        <source>Connection lost (code %1: %2).</source>
-        <translation>连接已断开（代码 %1：%2）。</translation>
-    </message>
-    <message>
-        <source>Connection lost (code %1: %2 — %3).</source>
-        <translation>连接已断开（代码 %1：%2——%3）。</translation>
-    </message>
-    <message>
-        <source>Could not check the session (%1) — try reconnecting.</source>
-        <translation>无法检查会话（%1）——请尝试重新连接。</translation>
-    </message>
-    <message>
-        <source>The session is still running — reconnect to continue.</source>
-        <translation>会话仍在运行——重新连接即可继续。</translation>
-    </message>
-    <message>
-        <source>Session is %1 — %2.</source>
-        <translation>会话状态为 %1——%2。</translation>
-    </message>
-    <message>
-        <source>Session is %1.</source>
-        <translation>会话状态为 %1。</translation>
-    </message>
-    <message>
-        <source>Session is %1 — reconnect once it is ready.</source>
-        <translation>会话状态为 %1——就绪后请重新连接。</translation>
-    </message>
-    <message>
-        <source>The pod may be gone or the address unreachable.</source>
-        <translation>该 Pod 可能已不存在，或地址无法访问。</translation>
-    </message>
-    <message>
-        <source>The terminal URL is not a valid ws:// or wss:// URL.</source>
-        <translation>终端 URL 不是有效的 ws:// 或 wss:// URL。</translation>
-    </message>
-    <message>
-        <source>Cannot reach the sandbox at %1: no answer within %2 s.</source>
-        <translation>无法连接位于 %1 的沙箱：%2 秒内无响应。</translation>
-    </message>
-    <message>
-        <source>TLS error connecting to the sandbox: %1.</source>
-        <translation>连接沙箱时发生 TLS 错误：%1。</translation>
-    </message>
-    <message>
-        <source>Cannot reach the sandbox at %1: %2.</source>
-        <translation>无法连接位于 %1 的沙箱：%2。</translation>
     </message>
     <message>
         <source>The TTY fallback URL &apos;%1&apos; is not a ws:// or wss:// URL.</source>
@@ -648,74 +406,6 @@
     <message>
         <source>The CA file %1 cannot be read.</source>
         <translation>无法读取 CA 文件 %1。</translation>
-    </message>
-    <message>
-        <source>%1 failed: the reply from %2 is larger than %3 MB, so it was not read.</source>
-        <translation>%1失败：%2 的响应超过 %3 MB，因此未读取。</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 sent its reply too slowly (not complete after %3 s).</source>
-        <translation>%1失败：%2 发送响应过慢（%3 秒后仍未完成）。</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 stopped sending its reply (nothing more for %3 s).</source>
-        <translation>%1失败：%2 停止发送响应（%3 秒内没有新数据）。</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 is limiting the rate of requests (HTTP 429).</source>
-        <translation>%1失败：%2 正在限制请求速率（HTTP 429）。</translation>
-    </message>
-    <message>
-        <source>Wait %1 s and try again.</source>
-        <translation>请等待 %1 秒后重试。</translation>
-    </message>
-    <message>
-        <source>Wait a moment and try again.</source>
-        <translation>请稍等片刻后重试。</translation>
-    </message>
-    <message>
-        <source>an HTML page instead of JSON</source>
-        <translation>HTML 页面而不是 JSON</translation>
-    </message>
-    <message>
-        <source>an HTML page instead of JSON: %1</source>
-        <translation>HTML 页面而不是 JSON：%1</translation>
-    </message>
-    <message>
-        <source>protocol error</source>
-        <translation>协议错误</translation>
-    </message>
-    <message>
-        <source>unsupported data</source>
-        <translation>不支持的数据</translation>
-    </message>
-    <message>
-        <source>invalid data</source>
-        <translation>无效数据</translation>
-    </message>
-    <message>
-        <source>message too big</source>
-        <translation>消息过大</translation>
-    </message>
-    <message>
-        <source>missing extension</source>
-        <translation>缺少扩展</translation>
-    </message>
-    <message>
-        <source>service restart</source>
-        <translation>服务重启</translation>
-    </message>
-    <message>
-        <source>try again later</source>
-        <translation>请稍后重试</translation>
-    </message>
-    <message>
-        <source>bad gateway</source>
-        <translation>网关错误</translation>
-    </message>
-    <message>
-        <source>the server sent an invalid close code</source>
-        <translation>服务器发送了无效的关闭代码</translation>
     </message>
     <message>
         <source>Choose a PEM file with the platform&apos;s CA certificate in Settings.</source>
@@ -1208,42 +898,26 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
     </message>
 </context>
 <context>
-    <name>lap::PlatformClient</name>
+    <name>lap::PlatformRequests</name>
     <message>
-        <source>Sign in with the platform URL and master key.</source>
-        <translation>请使用平台 URL 和主密钥登录。</translation>
+        <source>Enter the platform URL, for example https://lap.example.com.</source>
+        <translation>请输入平台 URL，例如 https://lap.example.com。</translation>
     </message>
     <message>
-        <source>If that site is the platform, use its address as the platform URL.</source>
-        <translation>如果该站点就是平台，请将其地址用作平台 URL。</translation>
+        <source>The platform URL must start with http:// or https://.</source>
+        <translation>平台 URL 必须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <source>The platform may be overloaded or unreachable; try again.</source>
-        <translation>平台可能过载或无法访问；请重试。</translation>
+        <source>The platform URL has no host name.</source>
+        <translation>平台 URL 中没有主机名。</translation>
     </message>
     <message>
-        <source>Check the server certificate, or choose its CA file in Settings.</source>
-        <translation>请检查服务器证书，或在设置中选择其 CA 文件。</translation>
+        <source>The platform URL must not contain a user name or password.</source>
+        <translation>平台 URL 中不能包含用户名或密码。</translation>
     </message>
     <message>
-        <source>Sign in again with a valid master key.</source>
-        <translation>请使用有效的主密钥重新登录。</translation>
-    </message>
-    <message>
-        <source>not found</source>
-        <translation>未找到</translation>
-    </message>
-    <message>
-        <source>conflict</source>
-        <translation>冲突</translation>
-    </message>
-    <message>
-        <source>The platform had a problem; try again in a moment.</source>
-        <translation>平台出现问题；请稍后再试。</translation>
-    </message>
-    <message>
-        <source>Check the platform URL and that the platform is running.</source>
-        <translation>请检查平台 URL 以及平台是否正在运行。</translation>
+        <source>The platform URL must not contain &apos;?&apos; or &apos;#&apos;.</source>
+        <translation>平台 URL 中不能包含“?”或“#”。</translation>
     </message>
     <message>
         <source>Listing agents</source>
@@ -1252,18 +926,6 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
     <message>
         <source>Looking up the agent</source>
         <translation>查找智能体</translation>
-    </message>
-    <message>
-        <source>Enter an agent name or id.</source>
-        <translation>请输入智能体名称或 ID。</translation>
-    </message>
-    <message>
-        <source>Check the spelling (names are case-sensitive) or use the agent&apos;s id.</source>
-        <translation>请检查拼写（名称区分大小写），或使用智能体的 ID。</translation>
-    </message>
-    <message>
-        <source>Create an agent on the platform first.</source>
-        <translation>请先在平台上创建一个智能体。</translation>
     </message>
     <message>
         <source>Creating the session</source>
@@ -1286,8 +948,12 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
         <translation>刷新会话</translation>
     </message>
     <message>
-        <source>The platform or a proxy in between may be overloaded; try again.</source>
-        <translation>平台或中间代理可能过载；请重试。</translation>
+        <source>%1 failed: no platform URL is set.</source>
+        <translation>%1失败：未设置平台 URL。</translation>
+    </message>
+    <message>
+        <source>Sign in with the platform URL and master key.</source>
+        <translation>请使用平台 URL 和主密钥登录。</translation>
     </message>
 </context>
 <context>
@@ -1315,6 +981,171 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
     <message>
         <source>&amp;Reset Zoom</source>
         <translation>重置缩放(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>lap::ReplyErrors</name>
+    <message>
+        <source>(+%1 more)</source>
+        <translation>（另有 %1 个）</translation>
+    </message>
+    <message>
+        <source>Check that the platform URL points to a LiteLLM Agent Platform.</source>
+        <translation>请检查平台 URL 是否指向 LiteLLM Agent Platform。</translation>
+    </message>
+    <message>
+        <source>The platform or a proxy in between may be overloaded; try again.</source>
+        <translation>平台或中间代理可能过载；请重试。</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 is limiting the rate of requests (HTTP 429).</source>
+        <translation>%1失败：%2 正在限制请求速率（HTTP 429）。</translation>
+    </message>
+    <message>
+        <source>Wait %1 s and try again.</source>
+        <translation>请等待 %1 秒后重试。</translation>
+    </message>
+    <message>
+        <source>Wait a moment and try again.</source>
+        <translation>请稍等片刻后重试。</translation>
+    </message>
+    <message>
+        <source>%1 failed: master key rejected by %2 (HTTP %3).</source>
+        <translation>%1失败：主密钥被 %2 拒绝（HTTP %3）。</translation>
+    </message>
+    <message>
+        <source>Sign in again with a valid master key.</source>
+        <translation>请使用有效的主密钥重新登录。</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 (HTTP %3).</source>
+        <translation>%1失败：%2（HTTP %3）。</translation>
+    </message>
+    <message>
+        <source>%1 failed: the platform rejected the request (HTTP %2).</source>
+        <translation>%1失败：平台拒绝了请求（HTTP %2）。</translation>
+    </message>
+    <message>
+        <source>%1 failed: the platform rejected the request (HTTP %2): %3.</source>
+        <translation>%1失败：平台拒绝了请求（HTTP %2）：%3。</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>%1 failed: server error (HTTP %2).</source>
+        <translation>%1失败：服务器错误（HTTP %2）。</translation>
+    </message>
+    <message>
+        <source>%1 failed: server error (HTTP %2): %3</source>
+        <translation>%1失败：服务器错误（HTTP %2）：%3</translation>
+    </message>
+    <message>
+        <source>The platform had a problem; try again in a moment.</source>
+        <translation>平台出现问题；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 redirected to another site (%3); the master key was not sent there.</source>
+        <translation>%1失败：%2 重定向到了其他站点（%3）；主密钥未发送到该站点。</translation>
+    </message>
+    <message>
+        <source>If that site is the platform, use its address as the platform URL.</source>
+        <translation>如果该站点就是平台，请将其地址用作平台 URL。</translation>
+    </message>
+    <message>
+        <source>%1 failed: the reply from %2 is larger than %3 MB, so it was not read.</source>
+        <translation>%1失败：%2 的响应超过 %3 MB，因此未读取。</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 sent its reply too slowly (not complete after %3 s).</source>
+        <translation>%1失败：%2 发送响应过慢（%3 秒后仍未完成）。</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 stopped sending its reply (nothing more for %3 s).</source>
+        <translation>%1失败：%2 停止发送响应（%3 秒内没有新数据）。</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 did not answer within %3 s.</source>
+        <translation>%1失败：%2 在 %3 秒内没有响应。</translation>
+    </message>
+    <message>
+        <source>The platform may be overloaded or unreachable; try again.</source>
+        <translation>平台可能过载或无法访问；请重试。</translation>
+    </message>
+    <message>
+        <source>%1 failed: TLS error talking to %2 (%3).</source>
+        <translation>%1失败：与 %2 通信时发生 TLS 错误（%3）。</translation>
+    </message>
+    <message>
+        <source>Check the server certificate, or choose its CA file in Settings.</source>
+        <translation>请检查服务器证书，或在设置中选择其 CA 文件。</translation>
+    </message>
+    <message>
+        <source>%1 failed: cannot reach %2 (%3).</source>
+        <translation>%1失败：无法连接 %2（%3）。</translation>
+    </message>
+    <message>
+        <source>Check the platform URL and that the platform is running.</source>
+        <translation>请检查平台 URL 以及平台是否正在运行。</translation>
+    </message>
+    <message>
+        <source>%1 failed: the platform sent an unexpected reply (%2).</source>
+        <translation>%1失败：平台返回了意外的响应（%2）。</translation>
+    </message>
+    <message>
+        <source>the reply is empty</source>
+        <translation>响应为空</translation>
+    </message>
+    <message>
+        <source>an HTML page instead of JSON</source>
+        <translation>HTML 页面而不是 JSON</translation>
+    </message>
+    <message>
+        <source>an HTML page instead of JSON: %1</source>
+        <translation>HTML 页面而不是 JSON：%1</translation>
+    </message>
+    <message>
+        <source>the reply is not JSON: %1 at offset %2</source>
+        <translation>响应不是 JSON：%1，位于偏移 %2</translation>
+    </message>
+    <message>
+        <source>the reply should be a JSON object</source>
+        <translation>响应应为 JSON 对象</translation>
+    </message>
+    <message>
+        <source>Check the spelling (names are case-sensitive) or use the agent&apos;s id.</source>
+        <translation>请检查拼写（名称区分大小写），或使用智能体的 ID。</translation>
+    </message>
+    <message>
+        <source>No agent named &apos;%1&apos; on %2.</source>
+        <translation>%2 上没有名为“%1”的智能体。</translation>
+    </message>
+    <message>
+        <source>No agent named &apos;%1&apos; on %2 — the platform has no agents.</source>
+        <translation>%2 上没有名为“%1”的智能体——该平台没有任何智能体。</translation>
+    </message>
+    <message>
+        <source>Create an agent on the platform first.</source>
+        <translation>请先在平台上创建一个智能体。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agent(s) available</source>
+        <translation>
+            <numerusform>共有 %n 个可用智能体</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No agent named &apos;%1&apos; on %2 — %3: %4.</source>
+        <translation>%2 上没有名为“%1”的智能体——%3：%4。</translation>
+    </message>
+    <message>
+        <source>Enter an agent name or id.</source>
+        <translation>请输入智能体名称或 ID。</translation>
     </message>
 </context>
 <context>
@@ -1683,6 +1514,181 @@ Allow it only if %2 is the same platform under another address.</source>
     <message>
         <source>Connecting to the terminal</source>
         <translation>连接到终端</translation>
+    </message>
+</context>
+<context>
+    <name>lap::TtyWording</name>
+    <message>
+        <source>normal closure</source>
+        <translation>正常关闭</translation>
+    </message>
+    <message>
+        <source>going away</source>
+        <translation>对端离开</translation>
+    </message>
+    <message>
+        <source>protocol error</source>
+        <translation>协议错误</translation>
+    </message>
+    <message>
+        <source>unsupported data</source>
+        <translation>不支持的数据</translation>
+    </message>
+    <message>
+        <source>no status</source>
+        <translation>无状态码</translation>
+    </message>
+    <message>
+        <source>abnormal closure</source>
+        <translation>异常关闭</translation>
+    </message>
+    <message>
+        <source>invalid data</source>
+        <translation>无效数据</translation>
+    </message>
+    <message>
+        <source>policy violation</source>
+        <translation>违反策略</translation>
+    </message>
+    <message>
+        <source>message too big</source>
+        <translation>消息过大</translation>
+    </message>
+    <message>
+        <source>missing extension</source>
+        <translation>缺少扩展</translation>
+    </message>
+    <message>
+        <source>server error</source>
+        <translation>服务器错误</translation>
+    </message>
+    <message>
+        <source>service restart</source>
+        <translation>服务重启</translation>
+    </message>
+    <message>
+        <source>try again later</source>
+        <translation>请稍后重试</translation>
+    </message>
+    <message>
+        <source>bad gateway</source>
+        <translation>网关错误</translation>
+    </message>
+    <message>
+        <source>The agent exited.</source>
+        <translation>智能体已退出。</translation>
+    </message>
+    <message>
+        <source>The agent exited (%1).</source>
+        <translation>智能体已退出（%1）。</translation>
+    </message>
+    <message>
+        <source>The sandbox could not start the agent.</source>
+        <translation>沙箱无法启动智能体。</translation>
+    </message>
+    <message>
+        <source>The sandbox could not start the agent (%1).</source>
+        <translation>沙箱无法启动智能体（%1）。</translation>
+    </message>
+    <message>
+        <source>Connection lost.</source>
+        <translation>连接已断开。</translation>
+    </message>
+    <message>
+        <source>Connection lost (code %1).</source>
+        <translation>连接已断开（代码 %1）。</translation>
+    </message>
+    <message>
+        <source>Connection lost (code %1 — %2).</source>
+        <translation>连接已断开（代码 %1——%2）。</translation>
+    </message>
+    <message>
+        <source>Connection lost (code %1: %2).</source>
+        <translation>连接已断开（代码 %1：%2）。</translation>
+    </message>
+    <message>
+        <source>Connection lost (code %1: %2 — %3).</source>
+        <translation>连接已断开（代码 %1：%2——%3）。</translation>
+    </message>
+    <message>
+        <source>Could not check the session (%1) — try reconnecting.</source>
+        <translation>无法检查会话（%1）——请尝试重新连接。</translation>
+    </message>
+    <message>
+        <source>The session is still running — reconnect to continue.</source>
+        <translation>会话仍在运行——重新连接即可继续。</translation>
+    </message>
+    <message>
+        <source>Session is %1 — reconnect once it is ready.</source>
+        <translation>会话状态为 %1——就绪后请重新连接。</translation>
+    </message>
+    <message>
+        <source>Session is %1.</source>
+        <translation>会话状态为 %1。</translation>
+    </message>
+    <message>
+        <source>Session is %1 — %2.</source>
+        <translation>会话状态为 %1——%2。</translation>
+    </message>
+    <message>
+        <source>the server sent an invalid close code</source>
+        <translation>服务器发送了无效的关闭代码</translation>
+    </message>
+    <message>
+        <source>The sandbox refused the terminal connection: TTY token rejected (HTTP 401).</source>
+        <translation>沙箱拒绝了终端连接：TTY 令牌被拒绝（HTTP 401）。</translation>
+    </message>
+    <message>
+        <source>The pod may predate the platform&apos;s harness token: restart the session, or set LAP_TTY_TOKEN.</source>
+        <translation>该 Pod 可能早于平台的 harness 令牌创建：请重启会话，或设置 LAP_TTY_TOKEN。</translation>
+    </message>
+    <message>
+        <source>The sandbox refused the terminal connection: no TTY token was sent (HTTP 401).</source>
+        <translation>沙箱拒绝了终端连接：未发送 TTY 令牌（HTTP 401）。</translation>
+    </message>
+    <message>
+        <source>The platform returned no tty_token: set LAP_TTY_TOKEN.</source>
+        <translation>平台未返回 tty_token：请设置 LAP_TTY_TOKEN。</translation>
+    </message>
+    <message>
+        <source>The sandbox is not ready for a terminal yet (HTTP 503).</source>
+        <translation>沙箱尚未准备好提供终端（HTTP 503）。</translation>
+    </message>
+    <message>
+        <source>It is starting or restarting; try again in a moment.</source>
+        <translation>沙箱正在启动或重启；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the sandbox (HTTP 502).</source>
+        <translation>无法连接沙箱（HTTP 502）。</translation>
+    </message>
+    <message>
+        <source>The pod may be gone, or the platform&apos;s proxy still remembers an old address (up to 30 s after a restart).</source>
+        <translation>该 Pod 可能已不存在，或平台代理仍在使用旧地址（重启后最多 30 秒）。</translation>
+    </message>
+    <message>
+        <source>The terminal connection was refused (HTTP %1).</source>
+        <translation>终端连接被拒绝（HTTP %1）。</translation>
+    </message>
+    <message>
+        <source>The pod may be gone or the address unreachable.</source>
+        <translation>该 Pod 可能已不存在，或地址无法访问。</translation>
+    </message>
+    <message>
+        <source>The terminal URL is not a valid ws:// or wss:// URL.</source>
+        <translation>终端 URL 不是有效的 ws:// 或 wss:// URL。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the sandbox at %1: no answer within %2 s.</source>
+        <translation>无法连接位于 %1 的沙箱：%2 秒内无响应。</translation>
+    </message>
+    <message>
+        <source>TLS error connecting to the sandbox: %1.</source>
+        <translation>连接沙箱时发生 TLS 错误：%1。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the sandbox at %1: %2.</source>
+        <translation>无法连接位于 %1 的沙箱：%2。</translation>
     </message>
 </context>
 </TS>

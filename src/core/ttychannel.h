@@ -3,6 +3,7 @@
 
 #include "laperror.h"
 #include "ttyendpoint.h"
+#include "ttywording.h"
 
 #include <QObject>
 #include <QTimer>
@@ -17,44 +18,7 @@ class QSslConfiguration;
 
 namespace lap {
 
-// How a terminal connection ended.
-struct TtyClose
-{
-    enum class Reason
-    {
-        UserDetached, // close() was called (Ctrl-D, tab closed)
-        AgentExited,  // the bridge printed "[bridge] process exited" and closed (the harness
-                      // sends an empty close frame, which Qt reports as 1000, not 1005)
-        SpawnFailed,  // the bridge printed "[bridge] failed to spawn" and closed
-        Dropped       // anything else: 1006 abnormal, 1001 going away, network loss
-    };
-    Reason reason = Reason::Dropped;
-    int code = 0;       // WebSocket close code; 1006 when the TCP connection ended without one
-    QString codeReason; // the close frame's reason text
-    QString notice;     // the bridge's notice line, if any, without ANSI
-
-    // "Connection lost (code 1006: abnormal closure)" and friends; empty for UserDetached.
-    QString describe() const;
-};
-
-// Short names for the RFC 6455 close codes 1000-1014 (1000 normal closure, 1006 abnormal
-// closure…); empty for any other code, which has no name worth repeating.
-QString closeCodeName(int code);
-
-// What to tell the user after a drop (platform-api.md §10 rows 17 and 20): the close
-// description, then what one fresh GET /sessions/:id said about the session (still running →
-// reconnect; failed/dead/stopped → why; GET failed → try reconnecting).
-QString describeDrop(const TtyClose &close, const Result<Session> &after);
-
-// Why an ended (failed/dead/stopped) session cannot be reached: "Session is dead — oom killed."
-QString describeEndedSession(const Session &s);
-
-// The HTTP status of a rejected WebSocket upgrade, read from QWebSocket::errorString()
-// (Qt 5.15/6.4: "QWebSocketPrivate::processHandshake: Unhandled http status code: 401
-// (Unauthorized)."); 0 when the text carries none.
-int httpStatusFromHandshakeError(const QString &errorString);
-
-// One WebSocket to a sandbox PTY (platform-api.md §7). Keystrokes go out as binary frames,
+// One WebSocket to a sandbox PTY (docs/platform-api.md §7). Keystrokes go out as binary frames,
 // resizes as text JSON with positive sizes, a protocol ping every 30 s. Output arrives as raw
 // bytes exactly as sent (text frames re-encoded as UTF-8); the terminal's own UTF-8 decoder is
 // stateful, so a character split across frames renders right.
@@ -98,7 +62,7 @@ public:
     void setSslConfiguration(const QSslConfiguration &config);
     // How long open() waits for the upgrade to complete before failing with TtyConnect.
     void setConnectTimeout(int ms); // default 20000; 0 disables
-    qint64 bytesReceived() const { return m_bytesReceived; }
+    qint64 bytesReceived() const { return m_conn.bytesReceived; }
 
     // Flow control for a consumer that cannot keep up (a terminal with a large backlog): while
     // paused the socket is not read, so the kernel's receive window closes and the sender (in
@@ -113,7 +77,7 @@ public:
     static constexpr int kMaxReadPauseMs = 3000;
     static constexpr int kPausedReceiveBuffer = 512 * 1024;
     void setReadPaused(bool paused);
-    bool isReadPaused() const { return m_readPaused; }
+    bool isReadPaused() const { return m_conn.readPaused; }
 
 signals:
     void opened();
@@ -121,7 +85,7 @@ signals:
     void closed(const lap::TtyClose &close);
     // The connection never opened: upgrade rejected (kind TtyUpgrade, httpStatus 401/502/503/
     // ...), the socket failed or no answer within the connect timeout (TtyConnect), or TLS
-    // (Tls). Messages as platform-api.md §10 rows 14–16. Always from the event loop.
+    // (Tls). Messages as docs/platform-api.md §10 rows 14–16. Always from the event loop.
     void failed(const lap::LapError &error);
 
 private:
@@ -138,7 +102,6 @@ private:
     void noteOutput(const QByteArray &bytes);
     void scheduleFailure();
     void reportFailure(quint64 generation);
-    LapError failureError() const;
     TtyClose classifyClose() const;
     void dropSocket();
     void setState(State s);
@@ -147,32 +110,38 @@ private:
     QTimer m_keepAlive;
     QTimer m_connectTimer;
     QTimer m_pauseLimit; // ends a read pause before Qt's incomplete-frame timeout would
-    bool m_readPaused = false;
-    bool m_receiveBufferCapped = false;
 #ifndef QT_NO_SSL
     QSslConfiguration m_sslConfig;
     bool m_haveSslConfig = false;
 #endif
-    TtyTarget m_target;
     State m_state = State::Idle;
     // Bumped on every open()/close so that queued work for an older socket is ignored.
     quint64 m_generation = 0;
-    int m_lastCols = 0;
-    int m_lastRows = 0;
-    bool m_userClosed = false;
-    bool m_failureScheduled = false;
-    bool m_timedOut = false;
-    // Qt reports code 1000 both for a real close frame and for a bare TCP drop; these two tell
-    // them apart so that a drop can be reported as 1006.
-    bool m_errorWhileOpen = false;
-    bool m_closeFrameReceived = false;
-    QString m_firstError; // the first error text of a failed connect (carries the HTTP status)
-    QAbstractSocket::SocketError m_firstErrorCode = QAbstractSocket::UnknownSocketError;
-    QString m_sslErrors;
-    QByteArray m_tail; // last bytes of output, to recognise the bridge's notices
-    qint64 m_bytesReceived = 0;
+
+    // What one open() knows about its connection; open() replaces it whole.
+    struct Connection
+    {
+        explicit Connection(const TtyTarget &t = TtyTarget()) : target(t) {}
+
+        TtyTarget target;
+        int lastCols = 0;
+        int lastRows = 0;
+        bool readPaused = false;
+        bool receiveBufferCapped = false;
+        bool userClosed = false;
+        bool failureScheduled = false;
+        bool timedOut = false;
+        // Qt reports code 1000 both for a real close frame and for a bare TCP drop; these two
+        // tell them apart so that a drop can be reported as 1006.
+        bool errorWhileOpen = false;
+        bool closeFrameReceived = false;
+        QString firstError; // the first error text of a failed connect (carries the HTTP status)
+        QAbstractSocket::SocketError firstErrorCode = QAbstractSocket::UnknownSocketError;
+        QString sslErrors;
+        QByteArray tail; // last bytes of output, to recognise the bridge's notices
+        qint64 bytesReceived = 0;
+    };
+    Connection m_conn;
 };
 
 } // namespace lap
-
-Q_DECLARE_METATYPE(lap::TtyClose)

@@ -15,3 +15,12 @@ lap_add_qtest(tst_platformclient
 lap_add_qtest(tst_sessionopener
     SOURCES ${LAP_REST_TEST_DIR}/tst_sessionopener.cpp ${LAP_REST_TEST_DIR}/cannedhttpserver.h
     LIBS lapcore)
+
+# Pure parts of PlatformClient, without a network: request building and reply wording.
+lap_add_qtest(tst_platformrequests
+    SOURCES ${LAP_REST_TEST_DIR}/tst_platformrequests.cpp
+    LIBS lapcore)
+
+lap_add_qtest(tst_replyerrors
+    SOURCES ${LAP_REST_TEST_DIR}/tst_replyerrors.cpp
+    LIBS lapcore)

@@ -10,3 +10,5 @@ lap_add_qtest(tst_credentialstore SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/tst_creden
 # TtyChannel flow control (setReadPaused), added with the benchmarks (issue 6, bench/).
 lap_add_qtest(tst_ttychannel_flow SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/tst_ttychannel_flow.cpp
     LIBS lapcore ${QT}::WebSockets TIMEOUT 120)
+# TtyChannel's wording and the bridge's notices, without a socket.
+lap_add_qtest(tst_ttywording SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/tst_ttywording.cpp LIBS lapcore)
