@@ -134,7 +134,24 @@ else()
     set(CPACK_COMPONENTS_ALL localplatform)
 endif()
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
-set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
+# The Debian 12 packages link Qt5 and QTermWidget 1, the Debian 13 ones Qt6 and QTermWidget 2:
+# the release names the distribution it was built for (0.1.0-1~deb12, 0.1.0-1~deb13), so the
+# two are told apart and the newer distribution's sorts higher.
+set(LAP_DEB_DISTRIBUTION "" CACHE STRING "Suffix of the Debian release, e.g. deb13; empty: this machine's")
+if(LAP_DEB_DISTRIBUTION STREQUAL "" AND EXISTS /etc/os-release)
+    file(STRINGS /etc/os-release os_release_id REGEX "^ID=")
+    file(STRINGS /etc/os-release os_release_version REGEX "^VERSION_ID=")
+    string(REGEX REPLACE "^ID=\"?([a-z]+)\"?$" "\\1" os_release_id "${os_release_id}")
+    string(REGEX REPLACE "^VERSION_ID=\"?([0-9]+).*$" "\\1" os_release_version "${os_release_version}")
+    if(os_release_id STREQUAL "debian" AND os_release_version MATCHES "^[0-9]+$")
+        set(LAP_DEB_DISTRIBUTION deb${os_release_version})
+    endif()
+endif()
+if(LAP_DEB_DISTRIBUTION STREQUAL "")
+    set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
+else()
+    set(CPACK_DEBIAN_PACKAGE_RELEASE 1~${LAP_DEB_DISTRIBUTION})
+endif()
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/lap-desktop/lap-desktop")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SECTION net)
@@ -144,11 +161,21 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 
 set(CPACK_DEBIAN_DESKTOP_PACKAGE_NAME lap-desktop)
 set(CPACK_DEBIAN_DESKTOP_PACKAGE_SECTION net)
-# The window and tray icons are SVG: without the Qt SVG image plugin they are blank.
-set(CPACK_DEBIAN_DESKTOP_PACKAGE_DEPENDS "libqt${QT_MAJOR}svg${QT_MAJOR}")
+# The window and tray icons are SVG: without Qt's SVG image and icon-engine plugins they are
+# blank. Debian ships them in libqt5svg5 for Qt5 and in qt6-svg-plugins for Qt6.
+if(QT_MAJOR EQUAL 5)
+    set(CPACK_DEBIAN_DESKTOP_PACKAGE_DEPENDS "libqt5svg5")
+else()
+    set(CPACK_DEBIAN_DESKTOP_PACKAGE_DEPENDS "qt6-svg-plugins")
+endif()
 # Qt's own strings (standard buttons) in the user's language; a Secret Service for the keychain.
-set(CPACK_DEBIAN_DESKTOP_PACKAGE_RECOMMENDS
-    "qttranslations${QT_MAJOR}-l10n, gnome-keyring | libkf5wallet-bin | keepassxc")
+if(QT_MAJOR EQUAL 5)
+    set(CPACK_DEBIAN_DESKTOP_PACKAGE_RECOMMENDS
+        "qttranslations5-l10n, gnome-keyring | libkf5wallet-bin | keepassxc")
+else()
+    set(CPACK_DEBIAN_DESKTOP_PACKAGE_RECOMMENDS
+        "qt6-translations-l10n, gnome-keyring | kwallet6 | keepassxc")
+endif()
 set(CPACK_DEBIAN_DESKTOP_PACKAGE_SUGGESTS "lap-localplatform")
 set(CPACK_COMPONENT_DESKTOP_DESCRIPTION
     "Desktop client for the LiteLLM Agent Platform

@@ -2,11 +2,12 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Shell functions shared by tools/test, tools/package, tools/demo and bench/run. Source it; it
 # only defines functions.
-# shellcheck disable=SC2034 # platform_* are set for the scripts that source this file
+# shellcheck disable=SC2034 # platform_* and lap_sandbox are set for the scripts that source this file
 
 # use_sandbox_home DIR: HOME, the XDG dirs and the runtime dir inside DIR, and headless Qt, so
 # nothing of the developer's HOME, settings, keyring files or tmux is touched.
 use_sandbox_home() {
+    lap_sandbox=$1
     mkdir -p "$1/home" "$1/run"
     chmod 700 "$1/run"
     export HOME="$1/home" XDG_RUNTIME_DIR="$1/run"
@@ -38,4 +39,23 @@ start_local_platform() {
 # writes, which is one line of flat JSON whose values never hold quotes.
 credentials_field() {
     tr -d '\n' <"$1" | sed -n "s/.*\"$2\" *: *\"\([^\"]*\)\".*/\1/p"
+}
+
+# in_keyring COMMAND...: the command in a private D-Bus session with an unlocked gnome-keyring
+# (a real Secret Service), inside the sandbox of use_sandbox_home. Each call gets its own
+# runtime dir, so a daemon still shutting down from the previous call cannot answer for this one.
+in_keyring() {
+    XDG_RUNTIME_DIR=$(mktemp -d "$lap_sandbox/run.XXXXXX") dbus-run-session -- bash -c '
+        # gnome-keyring-daemon prints its environment; we only need the session bus it joined.
+        echo -n lap-test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+        exec "$@"' in_keyring "$@"
+}
+
+# lap_build DIR CMAKE-ARGS...: configures (RelWithDebInfo, Ninja, ccache) and builds DIR.
+lap_build() {
+    local dir=$1
+    shift
+    cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DCMAKE_CXX_COMPILER_LAUNCHER=ccache "$@" >/dev/null
+    cmake --build "$dir" -j"$(nproc 2>/dev/null || echo 2)"
 }

@@ -130,10 +130,18 @@ void settle(int ms)
     loop.exec();
 }
 
-void PlatformProcess::ChildProcess::setupChildProcess()
+// A bench that dies must not leave its platform (and the PTYs under it) running.
+static void dieWithParent()
 {
     ::prctl(PR_SET_PDEATHSIG, SIGTERM);
 }
+
+#if QT_VERSION < QT_VERSION_CHECK(6, 0, 0)
+void PlatformProcess::ChildProcess::setupChildProcess()
+{
+    dieWithParent();
+}
+#endif
 
 PlatformProcess::~PlatformProcess()
 {
@@ -148,6 +156,9 @@ bool PlatformProcess::start(const QString &program, const QStringList &extraArgs
     args << extraArgs;
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process.setStandardOutputFile(QProcess::nullDevice());
+#if QT_VERSION >= QT_VERSION_CHECK(6, 0, 0)
+    m_process.setChildProcessModifier(dieWithParent);
+#endif
     m_process.start(program, args);
     if (!m_process.waitForStarted(10000)) {
         *error = QStringLiteral("cannot start %1: %2").arg(program, m_process.errorString());

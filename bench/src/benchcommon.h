@@ -83,12 +83,17 @@ public:
 private:
     // Gets SIGTERM when lap-bench dies, however it dies: no platform (and its tmux server)
     // outlives a crashed benchmark.
+#if QT_VERSION < QT_VERSION_CHECK(6, 0, 0)
+    // Qt 5 has no child-process modifier: the hook is a virtual (see start()).
     class ChildProcess : public QProcess
     {
     protected:
         void setupChildProcess() override;
     };
     ChildProcess m_process;
+#else
+    QProcess m_process;
+#endif
     QTemporaryDir m_dir;
     QUrl m_base;
     QString m_key;

@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "agentpicker.h"
 
+#include "agentlistmodel.h"
 #include "pickerlist.h"
 #include "platformclient.h"
+#include "plural.h"
 #include "ui_agentpicker.h"
 
-#include <QDateTime>
-#include <QGuiApplication>
-#include <QHeaderView>
 #include <QKeyEvent>
-#include <QPalette>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 
@@ -17,169 +15,10 @@ namespace lap {
 
 namespace {
 
-// English plurals that read right without a translation loaded; translators get both forms.
-QString plural(const char *one, const char *many, int n)
-{
-    return AgentListModel::tr(n == 1 ? one : many, nullptr, n);
-}
-
-QString createdText(const QString &iso)
-{
-    const QDateTime dt = QDateTime::fromString(iso, Qt::ISODateWithMs);
-    if (!dt.isValid())
-        return iso;
-    // Compact and unambiguous in every locale; the tooltip has the exact UTC time.
-    return dt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-}
+// The status line is translated along with the list's own texts (its context in translations/).
+const char kTrContext[] = "lap::AgentListModel";
 
 } // namespace
-
-// ---- AgentListModel -----------------------------------------------------------------------
-
-AgentListModel::AgentListModel(QObject *parent) : QAbstractTableModel(parent) {}
-
-void AgentListModel::setAgents(const QList<Agent> &agents)
-{
-    beginResetModel();
-    m_agents = agents;
-    endResetModel();
-}
-
-int AgentListModel::rowOf(const QString &agentId) const
-{
-    for (int i = 0; i < m_agents.size(); ++i) {
-        if (m_agents.at(i).id == agentId)
-            return i;
-    }
-    return -1;
-}
-
-int AgentListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : m_agents.size();
-}
-
-int AgentListModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QString AgentListModel::chatModeExplanation(const Agent &agent)
-{
-    return tr("“%1” uses the %2 harness, which works in chat mode. LAP Desktop opens terminal "
-              "(TUI) agents only; chat mode comes in a later version.")
-        .arg(agent.displayName(), agent.harnessId);
-}
-
-QVariant AgentListModel::data(const QModelIndex &index, int role) const
-{
-    if (!index.isValid() || index.row() >= m_agents.size())
-        return {};
-    const Agent &a = m_agents.at(index.row());
-    const bool tui = a.isTui();
-
-    switch (role) {
-    case AgentRole:
-        return QVariant::fromValue(a);
-    case Qt::DisplayRole:
-        switch (index.column()) {
-        case NameColumn:
-            return a.displayName();
-        case HarnessColumn:
-            return a.harnessId;
-        case ModeColumn:
-            return tui ? tr("Terminal") : tr("Chat — not supported yet");
-        case SessionsColumn:
-            if (a.sessionCount < 0)
-                return QStringLiteral("–");
-            return a.hasActiveSession ? tr("%1 · active").arg(a.sessionCount)
-                                      : QString::number(a.sessionCount);
-        case CreatedColumn:
-            return createdText(a.createdAt);
-        }
-        break;
-    case SortRole:
-        switch (index.column()) {
-        case NameColumn:
-            return a.displayName().toLower();
-        case HarnessColumn:
-            return a.harnessId;
-        case ModeColumn:
-            return tui ? 0 : 1;
-        case SessionsColumn:
-            return (a.hasActiveSession ? 1000000 : 0) + qMax(0, a.sessionCount);
-        case CreatedColumn:
-            return a.createdAt; // ISO-8601 UTC sorts as text
-        }
-        break;
-    case Qt::ToolTipRole:
-        if (!tui)
-            return chatModeExplanation(a);
-        switch (index.column()) {
-        case NameColumn: {
-            QStringList lines{tr("id: %1").arg(a.id)};
-            if (!a.model.isEmpty())
-                lines << tr("model: %1").arg(a.model);
-            if (!a.repoUrl.isEmpty())
-                lines << tr("repository: %1")
-                             .arg(a.branch.isEmpty() ? a.repoUrl
-                                                     : a.repoUrl + QLatin1Char('@') + a.branch);
-            return lines.join(QLatin1Char('\n'));
-        }
-        case SessionsColumn:
-            if (a.sessionCount < 0)
-                return {};
-            return a.hasActiveSession
-                       ? plural(
-                             QT_TRANSLATE_N_NOOP("lap::AgentListModel",
-                                                 "%n session; it is ready or starting."),
-                             QT_TRANSLATE_N_NOOP("lap::AgentListModel",
-                                                 "%n sessions; at least one is ready or starting."),
-                             a.sessionCount)
-                       : plural(
-                             QT_TRANSLATE_N_NOOP("lap::AgentListModel", "%n session; not active."),
-                             QT_TRANSLATE_N_NOOP("lap::AgentListModel",
-                                                 "%n sessions; none is active."),
-                             a.sessionCount);
-        case CreatedColumn:
-            return a.createdAt;
-        }
-        break;
-    case Qt::DecorationRole:
-        if (index.column() == SessionsColumn && a.hasActiveSession) {
-            static const QIcon dot = statusDot(QColor(0x2e, 0xa0, 0x43));
-            return dot;
-        }
-        break;
-    case Qt::ForegroundRole:
-        // Greyed, yet still selectable: selecting one is how the user learns why.
-        if (!tui)
-            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
-        break;
-    }
-    return {};
-}
-
-QVariant AgentListModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case NameColumn:
-        return tr("Name");
-    case HarnessColumn:
-        return tr("Harness");
-    case ModeColumn:
-        return tr("Mode");
-    case SessionsColumn:
-        return tr("Sessions");
-    case CreatedColumn:
-        return tr("Created");
-    }
-    return {};
-}
-
-// ---- AgentPicker --------------------------------------------------------------------------
 
 AgentPicker::AgentPicker(PlatformClient *client, QWidget *parent)
     : QDialog(parent)
@@ -189,6 +28,8 @@ AgentPicker::AgentPicker(PlatformClient *client, QWidget *parent)
     , m_proxy(new QSortFilterProxyModel(this))
 {
     m_ui->setupUi(this);
+    m_loader = std::make_unique<ListLoader>(ListLoader::widgetsOf(m_ui.get()),
+                                            [this] { onSelectionChanged(); });
     const QString host = m_client->config().baseUrl.host();
     if (!host.isEmpty())
         setWindowTitle(tr("Open an agent — %1").arg(host));
@@ -217,82 +58,54 @@ AgentPicker::AgentPicker(PlatformClient *client, QWidget *parent)
     reload();
 }
 
-AgentPicker::~AgentPicker()
-{
-    abortCall();
-}
-
-void AgentPicker::abortCall()
-{
-    if (m_call)
-        m_call->abort();
-    m_call = nullptr;
-}
+AgentPicker::~AgentPicker() = default;
 
 void AgentPicker::onFilterChanged()
 {
     // A listing for the old text would only flash stale rows.
-    abortCall();
-    ++m_generation;
+    m_loader->invalidate();
     m_debounce.start();
-    setBusy(true, tr("Searching…"));
+    m_loader->setBusy(true, tr("Searching…"));
 }
 
 void AgentPicker::reload()
 {
     m_debounce.stop();
-    abortCall();
-    const quint64 generation = ++m_generation;
     const QString filter = m_ui->filterEdit->text().trimmed();
-    if (!m_loadedOnce) {
-        showMessage(tr("Loading agents from %1…").arg(m_client->config().baseUrl.toDisplayString()),
-                    false, false);
-        setBusy(true, QString());
-    } else {
-        setBusy(true,
-                filter.isEmpty() ? tr("Loading agents…") : tr("Searching for “%1”…").arg(filter));
-    }
-    m_call =
-        m_client->listAllAgents(filter, [this, generation, filter](const Result<QList<Agent>> &r) {
-            onListed(generation, filter, r);
-        });
+    m_loader->load<QList<Agent>>(
+        tr("Loading agents from %1…").arg(m_client->config().baseUrl.toDisplayString()),
+        filter.isEmpty() ? tr("Loading agents…") : tr("Searching for “%1”…").arg(filter),
+        [this, filter](auto done) { return m_client->listAllAgents(filter, done); },
+        [this] { m_model->setAgents({}); },
+        [this, filter](const QList<Agent> &agents) { onListed(filter, agents); });
 }
 
-void AgentPicker::onListed(quint64 generation, const QString &filter, const Result<QList<Agent>> &r)
+void AgentPicker::onListed(const QString &filter, const QList<Agent> &agents)
 {
-    if (generation != m_generation)
-        return;
-    m_call = nullptr;
-    if (!r.ok()) {
-        if (r.error.kind == LapError::Kind::Cancelled)
-            return;
-        setBusy(false, QString());
-        m_model->setAgents({});
-        showMessage(r.error.text(), true, true, r.error.detail);
-        return;
-    }
     const QString previous = selectedAgent().id;
-    m_loadedOnce = true;
-    m_model->setAgents(r.value);
-    const int n = r.value.size();
-    setBusy(false,
-            filter.isEmpty()
-                ? plural(QT_TRANSLATE_N_NOOP("lap::AgentListModel", "%n agent"),
-                         QT_TRANSLATE_N_NOOP("lap::AgentListModel", "%n agents"), n)
-                : plural(QT_TRANSLATE_N_NOOP("lap::AgentListModel", "%n agent matching “%1”"),
-                         QT_TRANSLATE_N_NOOP("lap::AgentListModel", "%n agents matching “%1”"), n)
-                      .arg(filter));
+    m_model->setAgents(agents);
+    const int n = agents.size();
+    m_loader->setBusy(
+        false,
+        filter.isEmpty()
+            ? plural(kTrContext, QT_TRANSLATE_N_NOOP("lap::AgentListModel", "%n agent"),
+                     QT_TRANSLATE_N_NOOP("lap::AgentListModel", "%n agents"), n)
+            : plural(kTrContext,
+                     QT_TRANSLATE_N_NOOP("lap::AgentListModel", "%n agent matching “%1”"),
+                     QT_TRANSLATE_N_NOOP("lap::AgentListModel", "%n agents matching “%1”"), n)
+                  .arg(filter));
     if (n == 0) {
         if (filter.isEmpty())
-            showMessage(tr("There are no agents on %1 yet. Create one in the platform's web UI, "
-                           "then press Retry.")
-                            .arg(m_client->config().baseUrl.toDisplayString()),
-                        true, false);
+            m_loader->showMessage(
+                tr("There are no agents on %1 yet. Create one in the platform's web UI, "
+                   "then press Retry.")
+                    .arg(m_client->config().baseUrl.toDisplayString()),
+                true, false);
         else
-            showMessage(tr("No agent matches “%1”.").arg(filter), false, false);
+            m_loader->showMessage(tr("No agent matches “%1”.").arg(filter), false, false);
         return;
     }
-    m_ui->stack->setCurrentWidget(m_ui->listPage);
+    m_loader->showList();
     fitColumns();
     selectAfterLoad(previous);
 }
@@ -306,41 +119,19 @@ void AgentPicker::selectAfterLoad(const QString &preferredId)
 {
     // Keep the user's row across a refinement of the filter; otherwise the first agent that
     // can be opened, so that Enter right away does something useful.
-    QModelIndex target;
-    const int keep = preferredId.isEmpty() ? -1 : m_model->rowOf(preferredId);
-    if (keep >= 0) {
-        target = m_proxy->mapFromSource(m_model->index(keep, 0));
-    } else {
-        for (int row = 0; row < m_proxy->rowCount(); ++row) {
-            const QModelIndex i = m_proxy->index(row, 0);
-            if (i.data(AgentListModel::AgentRole).value<Agent>().isTui()) {
-                target = i;
-                break;
-            }
-        }
-        if (!target.isValid())
-            target = m_proxy->index(0, 0);
-    }
+    QModelIndex target =
+        rowToSelect<Agent>(m_proxy, preferredId.isEmpty() ? -1 : m_model->rowOf(preferredId),
+                           AgentListModel::AgentRole, [](const Agent &a) { return a.isTui(); });
+    if (!target.isValid())
+        target = m_proxy->index(0, 0);
     m_ui->agentView->setCurrentIndex(target);
     m_ui->agentView->scrollTo(target);
     onSelectionChanged();
 }
 
-void AgentPicker::showMessage(const QString &text, bool offerRetry, bool isError,
-                              const QString &detail)
-{
-    showListMessage(m_ui.get(), text, offerRetry, isError, detail);
-    onSelectionChanged();
-}
-
-void AgentPicker::setBusy(bool busy, const QString &status)
-{
-    setListBusy(m_ui.get(), busy, status);
-}
-
 Agent AgentPicker::selectedAgent() const
 {
-    if (m_ui->stack->currentWidget() != m_ui->listPage)
+    if (!m_loader->showsList())
         return {};
     const QModelIndexList rows = m_ui->agentView->selectionModel()->selectedRows();
     if (rows.isEmpty())
@@ -368,7 +159,7 @@ void AgentPicker::accept()
 void AgentPicker::done(int result)
 {
     m_debounce.stop();
-    abortCall();
+    m_loader->abort();
     QDialog::done(result);
 }
 

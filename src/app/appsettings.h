@@ -23,7 +23,7 @@ struct AppSettings
     // Used when the platform gives no usable tty_url/sandbox_url (LAP_TTY_FALLBACK equivalent).
     QString ttyFallbackUrl;
     // Refresh last_seen_at while the user types: the platform reaps a TUI session after 15 min
-    // otherwise, even in active use (platform-api.md §5).
+    // otherwise, even in active use (docs/platform-api.md §5).
     bool keepSessionsAlive = true;
     bool autoReconnect = true;
     // Extra CA certificates (PEM) trusted for the platform; empty = system store only.

@@ -3,232 +3,25 @@
 
 #include "pickerlist.h"
 #include "platformclient.h"
-#include "sessionopener.h"
+#include "plural.h"
+#include "sessionlistmodel.h"
 #include "ui_attachdialog.h"
+#include "uistyle.h"
 
-#include <QGuiApplication>
-#include <QHeaderView>
-#include <QPalette>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSortFilterProxyModel>
 
 #include <algorithm>
-#include <limits>
 
 namespace lap {
 
 namespace {
 
-// English plurals that read right without a translation loaded; translators get both forms.
-QString plural(const char *one, const char *many, int n)
-{
-    return SessionListModel::tr(n == 1 ? one : many, nullptr, n);
-}
-
-QDateTime parseTime(const QString &iso)
-{
-    return iso.isEmpty() ? QDateTime() : QDateTime::fromString(iso, Qt::ISODateWithMs);
-}
-
-QString localTimeText(const QDateTime &t)
-{
-    return t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-}
-
-// Where the sessions sort in the Status column: the attachable ones first.
-int statusRank(const QString &status)
-{
-    static const char *const order[] = {"ready", "creating", "failed", "dead", "stopped"};
-    for (int i = 0; i < int(sizeof(order) / sizeof(order[0])); ++i) {
-        if (status == QLatin1String(order[i]))
-            return i;
-    }
-    return 99;
-}
+// The status line is translated along with the list's own texts (its context in translations/).
+const char kTrContext[] = "lap::SessionListModel";
 
 } // namespace
-
-// ---- SessionListModel ---------------------------------------------------------------------
-
-SessionListModel::SessionListModel(QObject *parent) : QAbstractTableModel(parent)
-{
-    for (const char *status : {"ready", "creating", "failed", "dead", "stopped"}) {
-        const QString s = QLatin1String(status);
-        m_statusIcons.insert(s, statusDot(statusColor(s)));
-    }
-}
-
-void SessionListModel::setSessions(const QList<Session> &sessions, const QDateTime &fetchedAt)
-{
-    beginResetModel();
-    m_sessions = sessions;
-    m_fetchedAt = fetchedAt;
-    endResetModel();
-}
-
-void SessionListModel::setAgentNames(const QHash<QString, QString> &names)
-{
-    m_agentNames = names;
-    if (!m_sessions.isEmpty())
-        emit dataChanged(index(0, AgentColumn), index(m_sessions.size() - 1, AgentColumn));
-}
-
-QString SessionListModel::agentText(const QString &agentId) const
-{
-    const QString name = m_agentNames.value(agentId);
-    return name.isEmpty() ? agentId.left(8) : name;
-}
-
-int SessionListModel::rowOf(const QString &sessionId) const
-{
-    for (int i = 0; i < m_sessions.size(); ++i) {
-        if (m_sessions.at(i).id == sessionId)
-            return i;
-    }
-    return -1;
-}
-
-int SessionListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : m_sessions.size();
-}
-
-int SessionListModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QString SessionListModel::durationText(qint64 seconds)
-{
-    // A server clock slightly ahead of ours must not read as "-1 min".
-    seconds = std::max<qint64>(0, seconds);
-    if (seconds < 60)
-        return tr("< 1 min");
-    if (seconds < 3600)
-        return tr("%1 min").arg(seconds / 60);
-    if (seconds < 48 * 3600)
-        return tr("%1 h").arg(seconds / 3600);
-    return tr("%1 d").arg(seconds / 86400);
-}
-
-QString SessionListModel::notReadyExplanation(const Session &s)
-{
-    const QString why = describeUnattachableSession(s);
-    // What helps differs: a starting session only needs time, a dead one cannot come back.
-    if (s.isCreating())
-        return why + QLatin1Char(' ') + tr("Refresh when it is ready.");
-    return s.isTerminal() ? why + QLatin1Char(' ') + tr("Open its agent again for a new session.")
-                          : why;
-}
-
-QColor SessionListModel::statusColor(const QString &status)
-{
-    if (status == QLatin1String("ready"))
-        return QColor(0x2e, 0x7d, 0x32);
-    if (status == QLatin1String("creating"))
-        return QColor(0x15, 0x65, 0xc0);
-    if (status == QLatin1String("failed") || status == QLatin1String("dead") ||
-        status == QLatin1String("stopped"))
-        return QColor(0xc6, 0x28, 0x28);
-    return QColor();
-}
-
-QVariant SessionListModel::data(const QModelIndex &index, int role) const
-{
-    if (!index.isValid() || index.row() >= m_sessions.size())
-        return {};
-    const Session &s = m_sessions.at(index.row());
-    const QDateTime created = parseTime(s.createdAt);
-    const QDateTime seen = parseTime(s.lastSeenAt);
-    constexpr qint64 kUnknown = std::numeric_limits<qint64>::max();
-
-    switch (role) {
-    case SessionRole:
-        return QVariant::fromValue(s);
-    case Qt::DisplayRole:
-        switch (index.column()) {
-        case AgentColumn:
-            return agentText(s.agentId);
-        case StatusColumn:
-            return s.status;
-        case AgeColumn:
-            return created.isValid() ? durationText(created.secsTo(m_fetchedAt))
-                                     : QStringLiteral("—");
-        case LastActivityColumn:
-            return seen.isValid() ? tr("%1 ago").arg(durationText(seen.secsTo(m_fetchedAt)))
-                                  : QStringLiteral("—");
-        case SessionColumn:
-            return s.id.left(8);
-        }
-        break;
-    case SortRole:
-        switch (index.column()) {
-        case AgentColumn:
-            return agentText(s.agentId).toLower();
-        case StatusColumn:
-            return statusRank(s.status);
-        case AgeColumn:
-            return created.isValid() ? created.secsTo(m_fetchedAt) : kUnknown;
-        case LastActivityColumn:
-            return seen.isValid() ? seen.secsTo(m_fetchedAt) : kUnknown;
-        case SessionColumn:
-            return s.id;
-        }
-        break;
-    case Qt::ToolTipRole:
-        if (!s.isReady())
-            return notReadyExplanation(s);
-        switch (index.column()) {
-        case AgentColumn:
-            return tr("agent id: %1").arg(s.agentId);
-        case AgeColumn:
-            return created.isValid() ? tr("created %1").arg(localTimeText(created)) : QVariant();
-        case LastActivityColumn:
-            return seen.isValid() ? tr("last seen by the platform %1").arg(localTimeText(seen))
-                                  : QVariant();
-        case SessionColumn:
-            return s.id;
-        }
-        break;
-    case Qt::DecorationRole:
-        if (index.column() == StatusColumn)
-            return m_statusIcons.value(s.status);
-        break;
-    case Qt::ForegroundRole:
-        if (index.column() == StatusColumn) {
-            const QColor c = statusColor(s.status);
-            if (c.isValid())
-                return c;
-        } else if (s.isTerminal()) {
-            // Greyed, yet still selectable: selecting one is how the user learns why.
-            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
-        }
-        break;
-    }
-    return {};
-}
-
-QVariant SessionListModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case AgentColumn:
-        return tr("Agent");
-    case StatusColumn:
-        return tr("Status");
-    case AgeColumn:
-        return tr("Age");
-    case LastActivityColumn:
-        return tr("Last activity");
-    case SessionColumn:
-        return tr("Session");
-    }
-    return {};
-}
-
-// ---- AttachDialog -------------------------------------------------------------------------
 
 AttachDialog::AttachDialog(PlatformClient *client, QWidget *parent)
     : QDialog(parent)
@@ -238,6 +31,8 @@ AttachDialog::AttachDialog(PlatformClient *client, QWidget *parent)
     , m_proxy(new QSortFilterProxyModel(this))
 {
     m_ui->setupUi(this);
+    m_loader = std::make_unique<ListLoader>(ListLoader::widgetsOf(m_ui.get()),
+                                            [this] { onSelectionChanged(); });
     const QString host = m_client->config().baseUrl.host();
     if (!host.isEmpty())
         setWindowTitle(tr("Attach to a session — %1").arg(host));
@@ -280,8 +75,6 @@ AttachDialog::AttachDialog(PlatformClient *client, QWidget *parent)
 
 AttachDialog::~AttachDialog()
 {
-    if (m_call)
-        m_call->abort();
     if (m_agentsCall)
         m_agentsCall->abort();
 }
@@ -307,23 +100,13 @@ void AttachDialog::onFilterActivated()
 
 void AttachDialog::reload()
 {
-    if (m_call)
-        m_call->abort();
-    m_call = nullptr;
-    const quint64 generation = ++m_generation;
     const QString agentId = m_agentFilter;
-    if (!m_loadedOnce) {
-        showMessage(
-            tr("Loading sessions from %1…").arg(m_client->config().baseUrl.toDisplayString()),
-            false, false);
-        setBusy(true, QString());
-    } else {
-        setBusy(true, tr("Loading sessions…"));
-    }
-    m_call = m_client->listSessions(agentId, kListLimit,
-                                    [this, generation, agentId](const Result<QList<Session>> &r) {
-                                        onListed(generation, agentId, r);
-                                    });
+    m_loader->load<QList<Session>>(
+        tr("Loading sessions from %1…").arg(m_client->config().baseUrl.toDisplayString()),
+        tr("Loading sessions…"),
+        [this, agentId](auto done) { return m_client->listSessions(agentId, kListLimit, done); },
+        [this] { m_model->setSessions({}, QDateTime::currentDateTimeUtc()); },
+        [this, agentId](const QList<Session> &sessions) { onListed(agentId, sessions); });
 }
 
 void AttachDialog::onAgentsListed(const Result<QList<Agent>> &r)
@@ -341,46 +124,34 @@ void AttachDialog::onAgentsListed(const Result<QList<Agent>> &r)
     fitColumns();
 }
 
-void AttachDialog::onListed(quint64 generation, const QString &agentId,
-                            const Result<QList<Session>> &r)
+void AttachDialog::onListed(const QString &agentId, const QList<Session> &sessions)
 {
-    if (generation != m_generation)
-        return;
-    m_call = nullptr;
-    if (!r.ok()) {
-        if (r.error.kind == LapError::Kind::Cancelled)
-            return;
-        setBusy(false, QString());
-        m_model->setSessions({}, QDateTime::currentDateTimeUtc());
-        showMessage(r.error.text(), true, true, r.error.detail);
-        return;
-    }
     const QString previous = selectedRow().id;
-    m_loadedOnce = true;
-    m_model->setSessions(r.value, QDateTime::currentDateTimeUtc());
+    m_model->setSessions(sessions, QDateTime::currentDateTimeUtc());
     rebuildAgentFilter();
-    const int n = r.value.size();
+    const int n = sessions.size();
     const QString agentName = agentDisplayName(agentId);
     QString status;
     if (n >= kListLimit)
         status = tr("The newest %1 sessions (the platform lists no more)").arg(n);
     else if (agentId.isEmpty())
-        status = plural(QT_TRANSLATE_N_NOOP("lap::SessionListModel", "%n session"),
+        status = plural(kTrContext, QT_TRANSLATE_N_NOOP("lap::SessionListModel", "%n session"),
                         QT_TRANSLATE_N_NOOP("lap::SessionListModel", "%n sessions"), n);
     else
-        status = plural(QT_TRANSLATE_N_NOOP("lap::SessionListModel", "%n session of “%1”"),
-                        QT_TRANSLATE_N_NOOP("lap::SessionListModel", "%n sessions of “%1”"), n)
-                     .arg(agentName);
-    setBusy(false, status);
+        status =
+            plural(kTrContext, QT_TRANSLATE_N_NOOP("lap::SessionListModel", "%n session of “%1”"),
+                   QT_TRANSLATE_N_NOOP("lap::SessionListModel", "%n sessions of “%1”"), n)
+                .arg(agentName);
+    m_loader->setBusy(false, status);
     if (n == 0) {
-        showMessage(agentId.isEmpty()
-                        ? tr("There are no sessions on %1. Open an agent to start one.")
-                              .arg(m_client->config().baseUrl.toDisplayString())
-                        : tr("“%1” has no sessions.").arg(agentName),
-                    false, false);
+        m_loader->showMessage(agentId.isEmpty()
+                                  ? tr("There are no sessions on %1. Open an agent to start one.")
+                                        .arg(m_client->config().baseUrl.toDisplayString())
+                                  : tr("“%1” has no sessions.").arg(agentName),
+                              false, false);
         return;
     }
-    m_ui->stack->setCurrentWidget(m_ui->listPage);
+    m_loader->showList();
     fitColumns();
     selectAfterLoad(previous);
 }
@@ -443,19 +214,9 @@ void AttachDialog::selectAfterLoad(const QString &preferredId)
     }
     // Keep the user's row across a refresh; otherwise the first attachable one, so that
     // Enter right away does something useful. Nothing when no session is ready.
-    QModelIndex target;
-    const int keep = preferredId.isEmpty() ? -1 : m_model->rowOf(preferredId);
-    if (keep >= 0) {
-        target = m_proxy->mapFromSource(m_model->index(keep, 0));
-    } else {
-        for (int row = 0; row < m_proxy->rowCount(); ++row) {
-            const QModelIndex i = m_proxy->index(row, 0);
-            if (i.data(SessionListModel::SessionRole).value<Session>().isReady()) {
-                target = i;
-                break;
-            }
-        }
-    }
+    const QModelIndex target = rowToSelect<Session>(
+        m_proxy, preferredId.isEmpty() ? -1 : m_model->rowOf(preferredId),
+        SessionListModel::SessionRole, [](const Session &s) { return s.isReady(); });
     if (target.isValid()) {
         m_ui->sessionView->setCurrentIndex(target);
         m_ui->sessionView->scrollTo(target);
@@ -465,21 +226,9 @@ void AttachDialog::selectAfterLoad(const QString &preferredId)
     onSelectionChanged();
 }
 
-void AttachDialog::showMessage(const QString &text, bool offerRetry, bool isError,
-                               const QString &detail)
-{
-    showListMessage(m_ui.get(), text, offerRetry, isError, detail);
-    onSelectionChanged();
-}
-
-void AttachDialog::setBusy(bool busy, const QString &status)
-{
-    setListBusy(m_ui.get(), busy, status);
-}
-
 Session AttachDialog::selectedRow() const
 {
-    if (m_ui->stack->currentWidget() != m_ui->listPage)
+    if (!m_loader->showsList())
         return {};
     const QModelIndexList rows = m_ui->sessionView->selectionModel()->selectedRows();
     if (rows.isEmpty())
@@ -505,40 +254,17 @@ void AttachDialog::setOtherProfiles(const QList<Profile> &profiles)
     updateAttachState();
 }
 
-bool AttachDialog::sameBase(const QUrl &a, const QUrl &b) const
+PastedSession AttachDialog::pasted() const
 {
-    const auto path = [](const QUrl &u) {
-        QString p = u.path();
-        while (p.endsWith(QLatin1Char('/')))
-            p.chop(1);
-        return p;
-    };
-    return a.isValid() && b.isValid() && sameOrigin(a, b) && path(a) == path(b);
-}
-
-Result<ResumeArgument> AttachDialog::pastedArgument() const
-{
-    Result<ResumeArgument> r = parseResumeArgument(m_ui->pasteEdit->text());
-    if (r.ok() && r.value.baseOverride.isValid() &&
-        sameBase(r.value.baseOverride, m_client->config().baseUrl))
-        r.value.baseOverride = QUrl();
-    return r;
+    return resolvePastedSession(m_ui->pasteEdit->text(), m_client->config().baseUrl,
+                                m_otherProfiles, m_model->sessions());
 }
 
 ResumeArgument AttachDialog::chosen() const
 {
-    if (!m_ui->pasteEdit->text().trimmed().isEmpty()) {
-        const Result<ResumeArgument> p = pastedArgument();
-        if (!p.ok())
-            return {};
-        if (!p.value.baseOverride.isValid()) {
-            // A listed session of this platform that is not ready cannot be attached either.
-            const int row = m_model->rowOf(p.value.sessionId);
-            if (row >= 0 && !m_model->sessions().at(row).isReady())
-                return {};
-        }
-        return p.value;
-    }
+    const PastedSession p = pasted();
+    if (p.kind != PastedSession::Kind::Empty)
+        return p.argument;
     const Session s = selectedRow();
     if (!s.isReady())
         return {};
@@ -558,48 +284,45 @@ Session AttachDialog::chosenSession() const
 
 void AttachDialog::updateAttachState()
 {
-    const QString pasted = m_ui->pasteEdit->text().trimmed();
-    QLabel *pasteMessage = m_ui->pasteMessageLabel;
-    QPalette notePalette = palette();
+    const PastedSession p = pasted();
+    const QUrl home = m_client->config().baseUrl;
+    const QString there = p.argument.baseOverride.toDisplayString();
     QString note;
     bool noteIsError = false;
-    if (!pasted.isEmpty()) {
-        const Result<ResumeArgument> p = pastedArgument();
-        if (!p.ok()) {
-            note = p.error.text();
-            noteIsError = true;
-        } else if (p.value.baseOverride.isValid()) {
-            const QUrl there = p.value.baseOverride;
-            const QUrl home = m_client->config().baseUrl;
-            const Profile owner = profileOfOrigin(m_otherProfiles, there);
-            if (sameOrigin(there, home))
-                note = tr("This session is under %1: LAP Desktop attaches there for this tab "
-                          "only.")
-                           .arg(there.toDisplayString());
-            else if (owner.isValid())
-                note = tr("This session is on %1: the tab uses the key of your profile “%2”.")
-                           .arg(there.toDisplayString(), owner.name);
-            else
-                note = tr("This session is on %1, not on %2: the tab asks before it sends your "
-                          "master key there.")
-                           .arg(there.toDisplayString(), home.toDisplayString());
-        } else {
-            const int row = m_model->rowOf(p.value.sessionId);
-            if (row >= 0 && !m_model->sessions().at(row).isReady()) {
-                note = SessionListModel::notReadyExplanation(m_model->sessions().at(row));
-                noteIsError = true;
-            }
-        }
+    switch (p.kind) {
+    case PastedSession::Kind::Empty:
+    case PastedSession::Kind::ThisPlatform:
+        break;
+    case PastedSession::Kind::Invalid:
+        note = p.error.text();
+        noteIsError = true;
+        break;
+    case PastedSession::Kind::NotReady:
+        note = SessionListModel::notReadyExplanation(p.listed);
+        noteIsError = true;
+        break;
+    case PastedSession::Kind::OtherPrefix:
+        note = tr("This session is under %1: LAP Desktop attaches there for this tab "
+                  "only.")
+                   .arg(there);
+        break;
+    case PastedSession::Kind::OtherProfile:
+        note = tr("This session is on %1: the tab uses the key of your profile “%2”.")
+                   .arg(there, p.owner.name);
+        break;
+    case PastedSession::Kind::OtherPlatform:
+        note = tr("This session is on %1, not on %2: the tab asks before it sends your "
+                  "master key there.")
+                   .arg(there, home.toDisplayString());
+        break;
     }
-    if (noteIsError)
-        notePalette.setColor(QPalette::WindowText,
-                             SessionListModel::statusColor(QStringLiteral("failed")));
-    pasteMessage->setPalette(notePalette);
+    QLabel *pasteMessage = m_ui->pasteMessageLabel;
+    pasteMessage->setPalette(noteIsError ? errorTextPalette(palette()) : palette());
     pasteMessage->setText(note);
     pasteMessage->setVisible(!note.isEmpty());
 
     // The row's explanation only while the row, not a paste, is what Attach would use.
-    const Session row = pasted.isEmpty() ? selectedRow() : Session();
+    const Session row = p.kind == PastedSession::Kind::Empty ? selectedRow() : Session();
     const bool explain = !row.id.isEmpty() && !row.isReady();
     m_ui->explanationLabel->setText(explain ? SessionListModel::notReadyExplanation(row)
                                             : QString());
@@ -620,9 +343,7 @@ void AttachDialog::accept()
 
 void AttachDialog::done(int result)
 {
-    if (m_call)
-        m_call->abort();
-    m_call = nullptr;
+    m_loader->abort();
     if (m_agentsCall)
         m_agentsCall->abort();
     m_agentsCall = nullptr;

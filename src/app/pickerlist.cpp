@@ -3,9 +3,10 @@
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
-#include <QPainter>
-#include <QPixmap>
-#include <QSortFilterProxyModel>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStackedWidget>
 #include <QStyle>
 #include <QTreeView>
 
@@ -46,27 +47,63 @@ void fitColumns(QTreeView *view, int columnCount, int stretchColumn, int gap)
         view->setColumnWidth(stretchColumn, view->columnWidth(stretchColumn) + spare);
 }
 
-QIcon statusDot(const QColor &color)
+// ---- ListLoader ---------------------------------------------------------------------------
+
+ListLoader::ListLoader(const Widgets &widgets, std::function<void()> pageChanged)
+    : m_w(widgets), m_pageChanged(std::move(pageChanged))
+{}
+
+ListLoader::~ListLoader()
 {
-    QPixmap pm(16, 16);
-    pm.fill(Qt::transparent);
-    QPainter p(&pm);
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(Qt::NoPen);
-    p.setBrush(color);
-    p.drawEllipse(QRectF(4, 4, 8, 8));
-    return QIcon(pm);
+    abort();
 }
 
-void setWarningSign(QLabel *icon, bool shown)
+void ListLoader::abort()
 {
-    if (shown) {
+    if (m_call)
+        m_call->abort();
+    m_call = nullptr;
+}
+
+quint64 ListLoader::restart()
+{
+    abort();
+    return ++m_generation;
+}
+
+void ListLoader::showMessage(const QString &text, bool offerRetry, bool isError,
+                             const QString &detail)
+{
+    m_w.messageLabel->setText(text);
+    m_w.messageLabel->setToolTip(detail);
+    QLabel *icon = m_w.messageIcon;
+    if (isError) {
         QStyle *style = icon->style();
         const int size = style->pixelMetric(QStyle::PM_MessageBoxIconSize, nullptr, icon);
         icon->setPixmap(
             style->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, icon).pixmap(size));
     }
-    icon->setVisible(shown);
+    icon->setVisible(isError);
+    m_w.retryButton->setVisible(offerRetry);
+    m_w.stack->setCurrentWidget(m_w.messagePage);
+    if (m_pageChanged)
+        m_pageChanged();
+}
+
+void ListLoader::showList()
+{
+    m_w.stack->setCurrentWidget(m_w.listPage);
+}
+
+bool ListLoader::showsList() const
+{
+    return m_w.stack->currentWidget() == m_w.listPage;
+}
+
+void ListLoader::setBusy(bool busy, const QString &status)
+{
+    m_w.busyBar->setVisible(busy);
+    m_w.statusLabel->setText(status);
 }
 
 } // namespace lap

@@ -1,19 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include <QIcon>
-#include <QLabel>
-#include <QProgressBar>
-#include <QPushButton>
-#include <QStackedWidget>
+#include "laperror.h"
+#include "platformclient.h"
+
+#include <QPointer>
+#include <QSortFilterProxyModel>
 #include <QString>
 #include <Qt>
 
+#include <functional>
+
 class QAbstractItemModel;
-class QColor;
 class QDialogButtonBox;
-class QSortFilterProxyModel;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
 class QTreeView;
+class QWidget;
 
 namespace lap {
 
@@ -30,29 +35,108 @@ QPushButton *addAcceptButton(QDialogButtonBox *box, const QString &text, const Q
 // `stretchColumn`: a stretched column would be the one squeezed when the others are wide.
 void fitColumns(QTreeView *view, int columnCount, int stretchColumn, int gap = 0);
 
-// A small filled circle, the status mark in front of a row.
-QIcon statusDot(const QColor &color);
-
-// The message page both pickers show instead of the list (loading failed, nothing to list).
-// Only failures get the warning sign; "no agents" and "loading" are not problems. `Ui` is the
-// dialog's generated form: both name their widgets alike.
-void setWarningSign(QLabel *icon, bool shown);
-template<class Ui>
-void showListMessage(Ui *ui, const QString &text, bool offerRetry, bool isError,
-                     const QString &detail)
+// The row to select after a listing, in view order: source row `keep` when it is listed (the
+// user's row across a refresh), else the first row whose `roleValue` satisfies `wanted`;
+// invalid when there is none.
+template<class T, class Wanted>
+QModelIndex rowToSelect(const QSortFilterProxyModel *proxy, int keep, int role, Wanted wanted)
 {
-    ui->messageLabel->setText(text);
-    ui->messageLabel->setToolTip(detail);
-    setWarningSign(ui->messageIcon, isError);
-    ui->retryButton->setVisible(offerRetry);
-    ui->stack->setCurrentWidget(ui->messagePage);
+    if (keep >= 0)
+        return proxy->mapFromSource(proxy->sourceModel()->index(keep, 0));
+    for (int row = 0; row < proxy->rowCount(); ++row) {
+        const QModelIndex i = proxy->index(row, 0);
+        if (wanted(i.data(role).template value<T>()))
+            return i;
+    }
+    return {};
 }
 
-// The busy bar and the status line under the list.
-template<class Ui> void setListBusy(Ui *ui, bool busy, const QString &status)
+// The loading skeleton both pickers share. One listing is in flight at a time: a newer one
+// aborts the older, and an answer that arrives late anyway is dropped. Until a first listing
+// arrived the message page says what is loading; after that the list stays in place and the
+// status line under it says what is going on. A failure replaces the list with the message
+// page, the error and Retry (only failures get the warning sign: "no agents" and "loading" are
+// not problems); a listing cancelled by the user shows nothing.
+class ListLoader
 {
-    ui->busyBar->setVisible(busy);
-    ui->statusLabel->setText(status);
-}
+public:
+    struct Widgets
+    {
+        QStackedWidget *stack;
+        QWidget *listPage;
+        QWidget *messagePage;
+        QLabel *messageLabel;
+        QLabel *messageIcon;
+        QPushButton *retryButton;
+        QProgressBar *busyBar;
+        QLabel *statusLabel;
+    };
+    // `Ui` is the dialog's generated form: both name their widgets alike.
+    template<class Ui> static Widgets widgetsOf(Ui *ui)
+    {
+        return {ui->stack,       ui->listPage,    ui->messagePage, ui->messageLabel,
+                ui->messageIcon, ui->retryButton, ui->busyBar,     ui->statusLabel};
+    }
+
+    // `pageChanged` runs after every message shown (the dialog updates its buttons then).
+    ListLoader(const Widgets &widgets, std::function<void()> pageChanged);
+    ~ListLoader();
+    ListLoader(const ListLoader &) = delete;
+    ListLoader &operator=(const ListLoader &) = delete;
+
+    // Starts a listing: `start(done)` makes the PlatformClient call that answers `done` with a
+    // Result<T>. `failed()` runs on a failure before it is shown (to empty the model),
+    // `listed(value)` on success, both only for the newest listing. `loadingText` is the first
+    // listing's message, `busyText` the status line of every later one.
+    template<class T, class Start, class Failed, class Listed>
+    void load(const QString &loadingText, const QString &busyText, Start start, Failed failed,
+              Listed listed)
+    {
+        const quint64 generation = restart();
+        if (!m_loadedOnce) {
+            showMessage(loadingText, false, false);
+            setBusy(true, QString());
+        } else {
+            setBusy(true, busyText);
+        }
+        m_call = start([this, generation, failed, listed](const Result<T> &r) {
+            if (!isCurrent(generation))
+                return;
+            m_call = nullptr;
+            if (!r.ok()) {
+                if (r.error.kind == LapError::Kind::Cancelled)
+                    return;
+                setBusy(false, QString());
+                failed();
+                showMessage(r.error.text(), true, true, r.error.detail);
+                return;
+            }
+            m_loadedOnce = true;
+            listed(r.value);
+        });
+    }
+
+    // Aborts the listing in flight and drops any answer still to come for it.
+    void invalidate() { restart(); }
+    // Aborts the listing in flight, if any.
+    void abort();
+
+    void showMessage(const QString &text, bool offerRetry, bool isError,
+                     const QString &detail = {});
+    void showList();
+    bool showsList() const;
+    // The busy bar and the status line under the list.
+    void setBusy(bool busy, const QString &status);
+
+private:
+    quint64 restart();
+    bool isCurrent(quint64 generation) const { return generation == m_generation; }
+
+    Widgets m_w;
+    std::function<void()> m_pageChanged;
+    QPointer<PlatformCall> m_call;
+    quint64 m_generation = 0;
+    bool m_loadedOnce = false;
+};
 
 } // namespace lap

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "settingsdialog.h"
 
-#include "errortext.h"
 #include "ui_settingsdialog.h"
+#include "uistyle.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
@@ -37,15 +37,7 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
         error->setTextInteractionFlags(Qt::TextSelectableByMouse);
         error->hide();
     }
-    // Secondary text: between the text and the window colour, readable in light and dark
-    // themes (the Disabled colour is too faint for a sentence people should read).
-    QPalette hintPalette = m_ui->keepAliveHint->palette();
-    const QColor text = hintPalette.color(QPalette::WindowText);
-    const QColor window = hintPalette.color(QPalette::Window);
-    hintPalette.setColor(QPalette::WindowText, QColor((text.red() * 2 + window.red()) / 3,
-                                                      (text.green() * 2 + window.green()) / 3,
-                                                      (text.blue() * 2 + window.blue()) / 3));
-    m_ui->keepAliveHint->setPalette(hintPalette);
+    showAsSecondaryText(m_ui->keepAliveHint);
 
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);

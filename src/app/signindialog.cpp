@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "signindialog.h"
 
-#include "errortext.h"
+#include "cliconfig.h"
 #include "platformclient.h"
 #include "ui_signindialog.h"
+#include "uistyle.h"
 
 #include <QAction>
 #include <QDir>
@@ -426,22 +427,6 @@ void SignInDialog::done(int result)
     QDialog::done(result);
     // Ready for another exec(): the fields are editable again (the key field is empty).
     setStage(Stage::Editing);
-}
-
-void SignOut::run(CredentialStore *keys, ProfileStore *profiles, const QString &profileName,
-                  bool forgetProfile, std::function<void(const LapError &)> done)
-{
-    keys->deleteKey(profileName, [profiles, profileName, forgetProfile,
-                                  done = std::move(done)](const LapError &error) {
-        if (!error.isError() && forgetProfile) {
-            const bool wasActive = profiles->activeName() == profileName;
-            profiles->remove(profileName);
-            if (wasActive)
-                profiles->setActiveName(QString());
-        }
-        if (done)
-            done(error);
-    });
 }
 
 } // namespace lap

@@ -4,6 +4,8 @@
 #include "credentialstore.h"
 #include "laperror.h"
 #include "models.h"
+#include "profilestore.h"
+#include "signout.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -102,15 +104,14 @@ private:
     bool m_keySavedInKeychain = false;
 };
 
-// Signing out of a profile, for the main window's menu: the key is deleted from the keychain;
-// with forgetProfile the saved profile (name + URL) goes too, but only once the key is gone, so
-// a failure leaves everything in place for a retry. A key that is not there is not an error.
-// The caller drops its in-memory copy of the key whatever the outcome.
-class SignOut
+// Kept for mainwindow.cpp until it calls signOut() (signout.h) itself.
+struct SignOut
 {
-public:
     static void run(CredentialStore *keys, ProfileStore *profiles, const QString &profileName,
-                    bool forgetProfile, std::function<void(const LapError &)> done);
+                    bool forgetProfile, std::function<void(const LapError &)> done)
+    {
+        signOut(keys, profiles, profileName, forgetProfile, std::move(done));
+    }
 };
 
 } // namespace lap

@@ -1,13 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "credentialstore.h"
-#include "platformclient.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QtGlobal>
 
 #if QT_VERSION_MAJOR >= 6
@@ -19,13 +13,6 @@
 namespace lap {
 
 namespace {
-
-const char kGroup[] = "profiles";
-const char kList[] = "list";
-const char kActive[] = "active";
-// Far more profiles than anyone keeps; bounds the loop below when a corrupted or hand-edited
-// file claims list/size=2000000000: startup would hang (tests/fuzz, corpus huge_size.ini).
-const int kMaxProfiles = 1000;
 
 // What went wrong with the keychain, as far as the user can do something about it.
 enum class KeychainProblem
@@ -88,111 +75,7 @@ QString removeAction()
     return QCoreApplication::translate("lap", "Removing the master key");
 }
 
-void writeProfiles(QSettings *settings, const QList<Profile> &list)
-{
-    settings->beginGroup(QLatin1String(kGroup));
-    // An array, not one key per name: a profile name may contain '/' or any other character.
-    settings->remove(QLatin1String(kList));
-    settings->beginWriteArray(QLatin1String(kList), list.size());
-    for (int i = 0; i < list.size(); ++i) {
-        settings->setArrayIndex(i);
-        settings->setValue(QStringLiteral("name"), list.at(i).name);
-        settings->setValue(QStringLiteral("baseUrl"), list.at(i).baseUrl.toString());
-    }
-    settings->endArray();
-    settings->endGroup();
-}
-
 } // namespace
-
-Profile profileOfOrigin(const QList<Profile> &profiles, const QUrl &url)
-{
-    for (const Profile &p : profiles) {
-        if (sameOrigin(p.baseUrl, url))
-            return p;
-    }
-    return {};
-}
-
-ProfileStore::ProfileStore(QSettings *settings) : m_settings(settings) {}
-
-QList<Profile> ProfileStore::profiles() const
-{
-    QList<Profile> out;
-    m_settings->beginGroup(QLatin1String(kGroup));
-    const int n = qMin(m_settings->beginReadArray(QLatin1String(kList)), kMaxProfiles);
-    for (int i = 0; i < n; ++i) {
-        m_settings->setArrayIndex(i);
-        Profile p;
-        p.name = m_settings->value(QStringLiteral("name")).toString();
-        p.baseUrl = QUrl(m_settings->value(QStringLiteral("baseUrl")).toString());
-        if (!p.name.isEmpty())
-            out << p;
-    }
-    m_settings->endArray();
-    m_settings->endGroup();
-    return out;
-}
-
-Profile ProfileStore::profile(const QString &name) const
-{
-    for (const Profile &p : profiles()) {
-        if (p.name == name)
-            return p;
-    }
-    return {};
-}
-
-void ProfileStore::save(const Profile &profile)
-{
-    if (profile.name.isEmpty())
-        return;
-    QList<Profile> list = profiles();
-    bool replaced = false;
-    for (Profile &p : list) {
-        if (p.name == profile.name) {
-            p = profile;
-            replaced = true;
-        }
-    }
-    if (!replaced)
-        list << profile;
-    writeProfiles(m_settings, list);
-}
-
-void ProfileStore::remove(const QString &name)
-{
-    QList<Profile> list = profiles();
-    for (int i = list.size() - 1; i >= 0; --i) {
-        if (list.at(i).name == name)
-            list.removeAt(i);
-    }
-    writeProfiles(m_settings, list);
-    if (activeName() == name)
-        m_settings->remove(QLatin1String(kGroup) + QLatin1Char('/') + QLatin1String(kActive));
-}
-
-QString ProfileStore::activeName() const
-{
-    return m_settings->value(QLatin1String(kGroup) + QLatin1Char('/') + QLatin1String(kActive))
-        .toString();
-}
-
-void ProfileStore::setActiveName(const QString &name)
-{
-    m_settings->setValue(QLatin1String(kGroup) + QLatin1Char('/') + QLatin1String(kActive), name);
-}
-
-Profile ProfileStore::active() const
-{
-    const QList<Profile> list = profiles();
-    const QString name = activeName();
-    for (const Profile &p : list) {
-        if (p.name == name)
-            return p;
-    }
-    return list.isEmpty() ? Profile{} : list.first();
-}
 
 CredentialStore::CredentialStore(QObject *parent, QString service)
     : QObject(parent), m_service(std::move(service))
@@ -321,57 +204,6 @@ void CredentialStore::deleteKey(const QString &profile, std::function<void(const
             done(error);
     });
     job->start();
-}
-
-QString defaultCliConfigPath()
-{
-    return QDir::homePath() + QLatin1String("/.lap/config.json");
-}
-
-Result<CliConfig> readCliConfig(const QString &path)
-{
-    const auto notAConfig = [&path](const QString &why) {
-        return Result<CliConfig>::failure(LapError(
-            LapError::Kind::Config,
-            QCoreApplication::translate("lap", "%1 is not a lap CLI config (%2).").arg(path, why)));
-    };
-
-    if (!QFileInfo::exists(path)) {
-        return Result<CliConfig>::failure(
-            LapError(LapError::Kind::Config,
-                     QCoreApplication::translate("lap", "No lap CLI config at %1.").arg(path)));
-    }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return Result<CliConfig>::failure(LapError(
-            LapError::Kind::Config, QCoreApplication::translate("lap", "Cannot read %1: %2.")
-                                        .arg(path, file.errorString())));
-    }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return notAConfig(parseError.errorString());
-    if (!doc.isObject())
-        return notAConfig(QCoreApplication::translate("lap", "not a JSON object"));
-    const QJsonObject o = doc.object();
-
-    const QJsonValue base = o.value(QLatin1String("base"));
-    const QJsonValue key = o.value(QLatin1String("key"));
-    if (!base.isString() || base.toString().trimmed().isEmpty())
-        return notAConfig(QCoreApplication::translate("lap", "no \"base\" URL"));
-    if (!key.isString() || key.toString().isEmpty())
-        return notAConfig(QCoreApplication::translate("lap", "no \"key\""));
-
-    // The rules of the sign-in dialog: what it would refuse is not imported either.
-    const QUrl baseUrl = normalizeBaseUrl(base.toString());
-    if (!baseUrl.isValid())
-        return notAConfig(QCoreApplication::translate("lap", "\"base\" is not an http(s) URL"));
-
-    CliConfig config;
-    config.path = path;
-    config.base = baseUrl;
-    config.key = key.toString();
-    return Result<CliConfig>::success(config);
 }
 
 } // namespace lap

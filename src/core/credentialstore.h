@@ -2,46 +2,16 @@
 #pragma once
 
 #include "laperror.h"
+// Not used here: mainwindow.h still takes Profile and ProfileStore from this header.
+#include "profilestore.h"
 
 #include <QHash>
 #include <QObject>
-#include <QSettings>
 #include <QString>
-#include <QStringList>
-#include <QUrl>
 
 #include <functional>
 
 namespace lap {
-
-// A saved platform: its name and URL live in QSettings, its master key in the OS keychain.
-struct Profile
-{
-    QString name;
-    QUrl baseUrl;
-    bool isValid() const { return !name.isEmpty() && baseUrl.isValid(); }
-};
-
-// The first of profiles whose platform is on url's origin (its key may go there), else invalid.
-Profile profileOfOrigin(const QList<Profile> &profiles, const QUrl &url);
-
-// Non-secret profile data in QSettings (group "profiles"). Never stores a key.
-class ProfileStore
-{
-public:
-    explicit ProfileStore(QSettings *settings);
-
-    QList<Profile> profiles() const;
-    Profile profile(const QString &name) const; // invalid if unknown
-    void save(const Profile &profile);          // adds or replaces by name
-    void remove(const QString &name);
-    QString activeName() const;
-    void setActiveName(const QString &name);
-    Profile active() const; // the active profile, else the first one, else invalid
-
-private:
-    QSettings *m_settings;
-};
 
 // The master key in the OS keychain through QtKeychain (Secret Service, KWallet, macOS
 // Keychain, Windows Credential Store). Service "lap-desktop", key = profile name.
@@ -72,15 +42,5 @@ private:
     // Keys that could not be saved because no keychain exists; see isKeptInMemory().
     QHash<QString, QString> m_memoryKeys;
 };
-
-// The reference CLI's plaintext config (~/.lap/config.json: {"base","key"}).
-struct CliConfig
-{
-    QString path;
-    QUrl base;
-    QString key;
-};
-QString defaultCliConfigPath();
-Result<CliConfig> readCliConfig(const QString &path);
 
 } // namespace lap

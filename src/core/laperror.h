@@ -27,7 +27,7 @@ struct LapError
         Protocol,      // the platform answered with something we cannot read
         SessionFailed, // status failed/dead/stopped
         StartTimeout,  // poll give-up time reached
-        NoTtyUrl,      // no usable WebSocket URL (§6)
+        NoTtyUrl,      // no usable WebSocket URL (docs/platform-api.md §6)
         TtyUpgrade,    // WebSocket upgrade rejected with an HTTP status
         TtyConnect,    // WebSocket could not be opened at TCP/TLS level
         Keychain,      // secret storage problem

@@ -17,7 +17,7 @@ namespace lap {
 // Fields the desktop client uses; everything else in the row is ignored. Absent or null fields
 // get their empty value, a field of the wrong JSON type is an error naming the field (a string
 // where a bool belongs must never silently become `false`). `env_vars` is deliberately not
-// parsed: it holds decrypted secrets (platform-api.md §2).
+// parsed: it holds decrypted secrets (docs/platform-api.md §2).
 struct Agent
 {
     QString id;
@@ -78,7 +78,7 @@ struct Session
 };
 
 // The reply to DELETE /sessions/:id: "deleted", or "dead"/"stopped" when it had already ended
-// (platform-api.md §4.6).
+// (docs/platform-api.md §4.6).
 struct DeletedSession
 {
     QString status;

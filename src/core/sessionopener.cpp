@@ -13,7 +13,7 @@ namespace lap {
 
 namespace {
 
-// Three failures in a row end the poll, as in the reference CLI (platform-api.md §8).
+// Three failures in a row end the poll, as in the reference CLI (docs/platform-api.md §8).
 const int kMaxConsecutiveFailures = 3;
 // The longest pause a Retry-After can impose on the poll; the give-up time bounds the total.
 const int kMaxRetryAfterMs = 30000;

@@ -36,7 +36,7 @@ struct OpenOptions
     int maxPollIntervalMs = 1500;
     TtyOverrides overrides; // LAP_TTY_FALLBACK / LAP_TTY_TOKEN equivalents
     // Empty: the POST carries no body. The title only reaches chat harnesses (TUI harnesses
-    // ignore it, platform-api.md §4.2), and Qt 5 writes a body apart from the header, which
+    // ignore it, docs/platform-api.md §4.2), and Qt 5 writes a body apart from the header, which
     // Nagle and the server's delayed ACK turn into a ~40 ms stall (bench/README.md).
     QString title;
 };

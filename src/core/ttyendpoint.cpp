@@ -83,7 +83,7 @@ QNetworkRequest TtyTarget::request() const
 {
     QNetworkRequest req(urlWithToken());
     // Both header and query: load balancers strip headers on upgrade, and when the header does
-    // arrive it wins over the query (platform-api.md §2).
+    // arrive it wins over the query (docs/platform-api.md §2).
     if (!token.isEmpty())
         req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     return req;

@@ -28,14 +28,14 @@ struct TtyTarget
     bool usedFallback = false;
 
     // The URL as sent: `token=<urlencoded>` appended with '?' or '&' (load balancers strip
-    // headers on upgrade, platform-api.md §9).
+    // headers on upgrade, docs/platform-api.md §9).
     QUrl urlWithToken() const;
     // The upgrade request: urlWithToken() plus `Authorization: Bearer <token>`. Never the
     // master key.
     QNetworkRequest request() const;
 };
 
-// platform-api.md §6: tty_url (ws/wss verbatim, http(s)→ws(s), else a path on `base`), then a
+// docs/platform-api.md §6: tty_url (ws/wss verbatim, http(s)→ws(s), else a path on `base`), then a
 // sandbox_url that is not `.svc.cluster.local` (+ "/tty"), then the fallback, else the §10 row 13
 // error. Pure: no I/O.
 Result<TtyTarget> deriveTtyTarget(const Session &session, const QUrl &base,

@@ -25,7 +25,7 @@ namespace lap::local {
 
 namespace {
 
-// Startup steps of a cold start (platform-api.md §4.4). A failing start stops after
+// Startup steps of a cold start (docs/platform-api.md §4.4). A failing start stops after
 // waiting_harness, the way a pod that never answers does.
 const QStringList kPhases = {QStringLiteral("creating_sandbox"),
                              QStringLiteral("pod_pending"),

@@ -30,7 +30,7 @@ struct HttpRequest;
 struct HttpResponse;
 
 // An embedded, loopback-only implementation of the LiteLLM Agent Platform contract
-// (platform-api.md): the managed_agents REST API with the master key, and the /tty WebSocket
+// (docs/platform-api.md): the managed_agents REST API with the master key, and the /tty WebSocket
 // with the harness token, on one port of 127.0.0.1. Sessions walk the real status/phase
 // values; each /tty connection runs the session's command on a real PTY inside
 // `tmux new-session -A`, so a reattach finds the same shell, as with the real harness.

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// The REST half of LocalPlatform: /api/v1/managed_agents (platform-api.md §4) and the
+// The REST half of LocalPlatform: /api/v1/managed_agents (docs/platform-api.md §4) and the
 // /__local admin routes.
 #include "localplatform.h"
 
@@ -33,7 +33,7 @@ int intParam(const HttpRequest &request, const QString &name, int fallback, int 
 
 QJsonObject parseBody(const QByteArray &body)
 {
-    // Missing or invalid JSON counts as {} (platform-api.md §4.2).
+    // Missing or invalid JSON counts as {} (docs/platform-api.md §4.2).
     return QJsonDocument::fromJson(body).object();
 }
 
@@ -380,7 +380,7 @@ HttpResponse LocalPlatform::openEvents(const QString &sessionId, HttpConnection 
     Session *s = findSession(sessionId);
     if (!s)
         return notFoundSession(sessionId);
-    // Opening the stream is what refreshes the idle clock (platform-api.md §5).
+    // Opening the stream is what refreshes the idle clock (docs/platform-api.md §5).
     bumpLastSeen(s);
     connection->beginStream(
         200, {{"Content-Type", "text/event-stream"}, {"Cache-Control", "no-cache, no-transform"}});

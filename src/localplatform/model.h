@@ -12,7 +12,7 @@
 
 namespace lap::local {
 
-// Rows of the local platform, shaped like the real platform's (platform-api.md §4).
+// Rows of the local platform, shaped like the real platform's (docs/platform-api.md §4).
 
 struct Agent
 {
@@ -91,7 +91,7 @@ QString seededAgentId(const QString &name);
 // The five seeded agents plus `extraAgents` fillers named filler-001…, newest first.
 QList<Agent> seededAgents(const QDateTime &now, int extraAgents);
 
-// Validates a create-session body (platform-api.md §4.2) the way the platform's zod schema
+// Validates a create-session body (docs/platform-api.md §4.2) the way the platform's zod schema
 // does. Returns an empty array when valid, otherwise the issue objects for {"error": [...]}.
 QJsonArray validateCreateSessionBody(const QJsonObject &body);
 

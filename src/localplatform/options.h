@@ -6,7 +6,7 @@
 
 namespace lap::local {
 
-// Where a session row says its terminal is (platform-api.md §4.3, §6).
+// Where a session row says its terminal is (docs/platform-api.md §4.3, §6).
 enum class TtyStyle
 {
     // tty_url = /api/v1/managed_agents/sessions/<id>/tty once ready (IN_CLUSTER platform);

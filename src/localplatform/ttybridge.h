@@ -20,7 +20,7 @@ class QTextDecoder;
 
 namespace lap::local {
 
-// One /tty WebSocket wired to one PTY, speaking the harness protocol (platform-api.md §7):
+// One /tty WebSocket wired to one PTY, speaking the harness protocol (docs/platform-api.md §7):
 // binary frames are raw input, text frames are resize/ping JSON or else keystrokes, PTY
 // output leaves as UTF-8 text frames. When the program exits the client gets the dim exit
 // notice and a close frame without a status code (1005); when the socket goes, the PTY is

@@ -2,6 +2,7 @@
 // AgentPicker against an in-process LocalPlatform with more agents than one page holds, and
 // against a canned HTTP server where the request itself is under test.
 
+#include "agentlistmodel.h"
 #include "agentpicker.h"
 #include "cannedhttpserver.h"
 #include "dlgtestutil.h"

@@ -9,6 +9,7 @@
 #include "laptest.h"
 #include "localplatform.h"
 #include "platformclient.h"
+#include "sessionlistmodel.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -3,12 +3,14 @@
 // dbus-run-session with an unlocked gnome-keyring, see tools/test).
 
 #include "cannedhttpserver.h"
+#include "cliconfig.h"
 #include "credentialstore.h"
 #include "dlgtestutil.h"
 #include "laptest.h"
 #include "secretscan.h"
 #include "signindialog.h"
 #include "signinfixture.h"
+#include "signout.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -121,9 +123,9 @@ private:
     {
         return laptest::await<LapError>(
             [&](auto done) {
-                SignOut::run(m_keys, m_profiles.get(), profile, forgetProfile, done);
+                lap::signOut(m_keys, m_profiles.get(), profile, forgetProfile, done);
             },
-            laptest::noAnswer("SignOut::run", kTimeoutMs), kTimeoutMs);
+            laptest::noAnswer("signOut", kTimeoutMs), kTimeoutMs);
     }
 
     QString m_base;

@@ -9,6 +9,7 @@
 #include "secretscan.h"
 #include "signindialog.h"
 #include "signinfixture.h"
+#include "signout.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -126,9 +127,9 @@ private slots:
         QVERIFY(m_keys->isKeptInMemory(QStringLiteral("memory")));
         LapError result = laptest::await<LapError>(
             [&](auto done) {
-                SignOut::run(m_keys, m_profiles.get(), QStringLiteral("memory"), true, done);
+                signOut(m_keys, m_profiles.get(), QStringLiteral("memory"), true, done);
             },
-            laptest::noAnswer("SignOut::run", kTimeoutMs), kTimeoutMs);
+            laptest::noAnswer("signOut", kTimeoutMs), kTimeoutMs);
         QVERIFY(!m_keys->isKeptInMemory(QStringLiteral("memory")));
         // With no keychain the key only ever lived in memory: forgetting it is a full sign-out.
         QVERIFY2(!result.isError(), qPrintable(result.text()));

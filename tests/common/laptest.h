@@ -31,7 +31,7 @@
 
 namespace laptest {
 
-// Every REST path of the platform starts with /api/v1/managed_agents (platform-api.md).
+// Every REST path of the platform starts with /api/v1/managed_agents (docs/platform-api.md §4).
 inline QByteArray api(const QByteArray &path)
 {
     return QByteArray("/api/v1/managed_agents") + path;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// ProfileStore on a real ini file, the keychain error sentences, the lap CLI config reader, and
-// the keychain itself: a real Secret Service round trip (needs the session bus .ci/run
-// provides), plus child processes that see no bus / no Secret Service at all.
+// The keychain error sentences and the keychain itself: a real Secret Service round trip (needs the
+// session bus .ci/run provides), plus child processes that see no bus / no Secret Service at all.
 #include "credentialstore.h"
 #include "laptest.h"
 
@@ -59,78 +58,12 @@ class TstCredentialStore : public QObject
 {
     Q_OBJECT
 private slots:
-    void profileStoreRoundTrip();
-    void profileStoreActiveFallsBack();
     void keychainErrorMapping_data();
     void keychainErrorMapping();
-    void cliConfigValid();
-    void cliConfigMissing();
-    void cliConfigInvalid_data();
-    void cliConfigInvalid();
-    void defaultCliConfigPathUsesHome();
     void realKeychainRoundTrip();
     void noSessionBus();
     void noSecretService();
 };
-
-void TstCredentialStore::profileStoreRoundTrip()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString ini = dir.filePath(QStringLiteral("lap.ini"));
-    {
-        QSettings settings(ini, QSettings::IniFormat);
-        ProfileStore store(&settings);
-        QVERIFY(store.profiles().isEmpty());
-        QVERIFY(!store.active().isValid());
-        store.save({QStringLiteral("work"), QUrl(QStringLiteral("https://lap.example.com"))});
-        // Names are free text: '/' and '=' must not turn into settings groups or break the file.
-        store.save(
-            {QStringLiteral("lab/staging = b"), QUrl(QStringLiteral("http://127.0.0.1:3000"))});
-        store.setActiveName(QStringLiteral("lab/staging = b"));
-        // Replaced by name, not appended.
-        store.save(
-            {QStringLiteral("work"), QUrl(QStringLiteral("https://lap2.example.com/prefix"))});
-    }
-    QSettings settings(ini, QSettings::IniFormat);
-    ProfileStore store(&settings);
-    const QList<Profile> all = store.profiles();
-    QCOMPARE(all.size(), 2);
-    QCOMPARE(all.at(0).name, QStringLiteral("work"));
-    QCOMPARE(all.at(0).baseUrl, QUrl(QStringLiteral("https://lap2.example.com/prefix")));
-    QCOMPARE(all.at(1).name, QStringLiteral("lab/staging = b"));
-    QCOMPARE(all.at(1).baseUrl, QUrl(QStringLiteral("http://127.0.0.1:3000")));
-    QCOMPARE(store.activeName(), QStringLiteral("lab/staging = b"));
-    QCOMPARE(store.active().name, QStringLiteral("lab/staging = b"));
-    QCOMPARE(store.profile(QStringLiteral("work")).baseUrl.host(),
-             QStringLiteral("lap2.example.com"));
-    QVERIFY(!store.profile(QStringLiteral("nope")).isValid());
-
-    QFile f(ini);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    const QByteArray text = f.readAll();
-    QVERIFY2(text.contains("[profiles]"), text.constData());
-    QVERIFY2(!text.toLower().contains("key"), text.constData()); // never a key in QSettings
-}
-
-void TstCredentialStore::profileStoreActiveFallsBack()
-{
-    QTemporaryDir dir;
-    QSettings settings(dir.filePath(QStringLiteral("lap.ini")), QSettings::IniFormat);
-    ProfileStore store(&settings);
-    store.save({QStringLiteral("a"), QUrl(QStringLiteral("https://a.example"))});
-    store.save({QStringLiteral("b"), QUrl(QStringLiteral("https://b.example"))});
-    store.setActiveName(QStringLiteral("b"));
-    QCOMPARE(store.active().name, QStringLiteral("b"));
-    store.remove(QStringLiteral("b"));
-    QCOMPARE(store.activeName(), QString());
-    QCOMPARE(store.active().name, QStringLiteral("a")); // the first one
-    QCOMPARE(store.profiles().size(), 1);
-    store.setActiveName(QStringLiteral("gone"));
-    QCOMPARE(store.active().name, QStringLiteral("a"));
-    store.remove(QStringLiteral("a"));
-    QVERIFY(!store.active().isValid());
-}
 
 void TstCredentialStore::keychainErrorMapping_data()
 {
@@ -198,80 +131,6 @@ void TstCredentialStore::keychainErrorMapping()
     QCOMPARE(e.message, message);
     QCOMPARE(e.hint, hint);
     QVERIFY(e.detail.contains(detail)); // the raw text stays available for "Copy details"
-}
-
-void TstCredentialStore::cliConfigValid()
-{
-    QTemporaryDir dir;
-    const QString path =
-        writeFile(dir, QStringLiteral("config.json"),
-                  R"({"base":"https://lap.example.com/","key":"sk-1234secret","extra":1})");
-    const Result<CliConfig> r = readCliConfig(path);
-    QVERIFY2(r.ok(), qPrintable(r.error.message));
-    QCOMPARE(r.value.path, path);
-    QCOMPARE(r.value.base, QUrl(QStringLiteral("https://lap.example.com")));
-    QCOMPARE(r.value.key, QStringLiteral("sk-1234secret"));
-}
-
-void TstCredentialStore::cliConfigMissing()
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("nope/config.json"));
-    const Result<CliConfig> r = readCliConfig(path);
-    QVERIFY(!r.ok());
-    QCOMPARE(r.error.kind, LapError::Kind::Config);
-    QCOMPARE(r.error.message, QStringLiteral("No lap CLI config at %1.").arg(path));
-}
-
-void TstCredentialStore::cliConfigInvalid_data()
-{
-    QTest::addColumn<QByteArray>("content");
-    QTest::addColumn<QString>("why");
-    QTest::newRow("not json") << QByteArray("base=https://x\nkey=sk-secret\n")
-                              << QStringLiteral("illegal value");
-    QTest::newRow("truncated") << QByteArray(R"({"base":"https://x","key":"sk-secret")")
-                               << QStringLiteral("unterminated string"); // Qt 5.15 and 6.4 alike
-    QTest::newRow("array") << QByteArray(R"(["https://x","sk-secret"])")
-                           << QStringLiteral("not a JSON object");
-    QTest::newRow("no base") << QByteArray(R"({"key":"sk-secret"})")
-                             << QStringLiteral("no \"base\" URL");
-    QTest::newRow("base not a string")
-        << QByteArray(R"({"base":42,"key":"sk-secret"})") << QStringLiteral("no \"base\" URL");
-    QTest::newRow("no key") << QByteArray(R"({"base":"https://x"})")
-                            << QStringLiteral("no \"key\"");
-    QTest::newRow("empty key") << QByteArray(R"({"base":"https://x","key":""})")
-                               << QStringLiteral("no \"key\"");
-    QTest::newRow("base not http") << QByteArray(R"({"base":"ftp://x","key":"sk-secret"})")
-                                   << QStringLiteral("\"base\" is not an http(s) URL");
-    QTest::newRow("base without host")
-        << QByteArray(R"({"base":"lap.example.com","key":"sk-secret"})")
-        << QStringLiteral("\"base\" is not an http(s) URL");
-    // What the sign-in dialog refuses is not imported either (a password in the URL).
-    QTest::newRow("base with user info")
-        << QByteArray(R"({"base":"https://me:pw@lap.example.com","key":"sk-secret"})")
-        << QStringLiteral("\"base\" is not an http(s) URL");
-}
-
-void TstCredentialStore::cliConfigInvalid()
-{
-    QFETCH(QByteArray, content);
-    QFETCH(QString, why);
-    QTemporaryDir dir;
-    const QString path = writeFile(dir, QStringLiteral("config.json"), content);
-    const Result<CliConfig> r = readCliConfig(path);
-    QVERIFY(!r.ok());
-    QCOMPARE(r.error.kind, LapError::Kind::Config);
-    QCOMPARE(r.error.message, QStringLiteral("%1 is not a lap CLI config (%2).").arg(path, why));
-    QVERIFY(!(r.error.text() + r.error.detail).contains(QLatin1String("sk-secret")));
-}
-
-void TstCredentialStore::defaultCliConfigPathUsesHome()
-{
-    const QByteArray oldHome = qgetenv("HOME");
-    qputenv("HOME", "/tmp/lap-home-test");
-    const QString path = defaultCliConfigPath();
-    qputenv("HOME", oldHome);
-    QCOMPARE(path, QStringLiteral("/tmp/lap-home-test/.lap/config.json"));
 }
 
 void TstCredentialStore::realKeychainRoundTrip()

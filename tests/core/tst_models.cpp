@@ -27,7 +27,7 @@ QJsonDocument doc(const char *json)
 // moc (Qt 5) does not know raw strings and then silently skips the test class: fixtures use one
 // raw string per line, and plain literals where the JSON holds "//" or a lone quote.
 
-// An agent row as GET /agents returns it (platform-api.md §4.1), env_vars included.
+// An agent row as GET /agents returns it (docs/platform-api.md §4.1), env_vars included.
 const char kAgentRow[] =
     R"({ )"
     R"("id": "6f1c2a4e-3b0d-4c8e-9a51-2d7e8f9a0b1c", "name": "coder", "harness_id": "claude-code", )"
@@ -42,7 +42,7 @@ const char kAgentRow[] =
     R"("session_count": 7, "has_active_session": true )"
     R"(})";
 
-// A ready TUI session as GET /sessions/:id returns it in-cluster (§4.3).
+// A ready TUI session as GET /sessions/:id returns it in-cluster (docs/platform-api.md §4.3).
 const char kSessionRow[] =
     R"({ )"
     R"("id": "0b5e2d6c-1a2b-4c3d-8e9f-0a1b2c3d4e5f", "agent_id": "6f1c2a4e-3b0d-4c8e-9a51-2d7e8f9a0b1c", )"
@@ -156,7 +156,7 @@ private slots:
         QTest::newRow("no flag, claude-code")
             << QByteArray(R"({"id":"a","harness_id":"claude-code"})") << true;
         QTest::newRow("no flag, codex") << QByteArray(R"({"id":"a","harness_id":"codex"})") << true;
-        // The reference's fallback list names only claude-code and codex (platform-api.md §9).
+        // The reference's fallback list names only claude-code and codex (docs/platform-api.md §9).
         QTest::newRow("no flag, gemini")
             << QByteArray(R"({"id":"a","harness_id":"gemini"})") << false;
         QTest::newRow("null flag, opencode")
@@ -316,7 +316,7 @@ private slots:
             << QStringLiteral("field 'supports_tui' should be true or false");
         QTest::newRow("id missing")
             << QByteArray(R"({"status":"ready"})") << QStringLiteral("field 'id' is missing");
-        // Every decision about a session is made on its status (platform-api.md §4.4).
+        // Every decision about a session is made on its status (docs/platform-api.md §4.4).
         QTest::newRow("status missing") << QByteArray(R"({"id":"s","phase":"ready"})")
                                         << QStringLiteral("field 'status' is missing");
         QTest::newRow("status null") << QByteArray(R"({"id":"s","status":null})")
@@ -377,7 +377,7 @@ private slots:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("status");
         QTest::addColumn<QString>("message");
-        // platform-api.md §4.6: "deleted", or the status it had already ended with.
+        // docs/platform-api.md §4.6: "deleted", or the status it had already ended with.
         QTest::newRow("deleted") << QByteArray(R"({"id":"s","status":"deleted"})")
                                  << QStringLiteral("deleted") << QString();
         QTest::newRow("already stopped") << QByteArray(R"({"id":"s","status":"stopped"})")

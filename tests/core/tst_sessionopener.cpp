@@ -258,7 +258,7 @@ private slots:
     void phasesAreReportedOnChangeOnly()
     {
         scriptAgentAndCreate();
-        // Out of order, repeated, and a null in between (platform-api.md §4.4).
+        // Out of order, repeated, and a null in between (docs/platform-api.md §4.4).
         m_server->script("GET", sessionPath(),
                          {answer(QStringLiteral("creating"), QStringLiteral("pod_pending")),
                           answer(QStringLiteral("creating"), QStringLiteral("pod_pending")),
@@ -674,7 +674,7 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::addColumn<QString>("hint");
         const QString newSession = QStringLiteral("Open the agent again to start a new session.");
-        // A stale phase "ready" must not count: status decides (platform-api.md §4.3).
+        // A stale phase "ready" must not count: status decides (docs/platform-api.md §4.3).
         QTest::newRow("dead row 23")
             << QStringLiteral("dead") << QStringLiteral("ready") << QStringLiteral("idle timeout")
             << QStringLiteral("Cannot attach — the session is dead: idle timeout.") << newSession;

@@ -354,7 +354,7 @@ void TstTtyChannel::agentExitedNoticeThenEmptyClose()
     QSignalSpy output(&ch, &TtyChannel::output);
     ch.open(target(server.serverPort()));
     QVERIFY(opened.wait(kWait));
-    // What the harness does (platform-api.md §7): dim notice as a text frame, then a close
+    // What the harness does (docs/platform-api.md §7): dim notice as a text frame, then a close
     // frame without a status code.
     const QByteArray notice("\x1b[2m\r\n[bridge] process exited (code=0, signal=0)\r\n\x1b[0m");
     server.last()->sendFrame(laptest::WsText, "$ exit\r\n");

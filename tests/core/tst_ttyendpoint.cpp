@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// TtyEndpoint: platform-api.md §6 URL choice, token transport, §10 row 13 and row 21.
+// TtyEndpoint: docs/platform-api.md §6 URL choice, token transport, §10 row 13 and row 21.
 #include "ttyendpoint.h"
 
 #include <QUrlQuery>

@@ -6,8 +6,9 @@
 // Input: the whole input is both the INI text and the JSON text (unless it might repeat a JSON
 // key, see mayRepeatAKey); a first byte of 1 modulo 4 also saves a profile and reads it back,
 // as the sign-in dialog does.
-#include "credentialstore.h"
+#include "cliconfig.h"
 #include "fuzzcheck.h"
+#include "profilestore.h"
 
 #include <QDateTime>
 #include <QDir>

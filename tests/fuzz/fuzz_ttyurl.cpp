@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// The TTY URL derivation (platform-api.md §6) with hostile session rows and user settings.
+// The TTY URL derivation (docs/platform-api.md §6) with hostile session rows and user settings.
 // Input: up to six '\n'-separated fields: tty_url, sandbox_url, tty_token, platform base URL,
 // fallback URL (LAP_TTY_FALLBACK), fallback token (LAP_TTY_TOKEN).
 #include "fuzzcheck.h"

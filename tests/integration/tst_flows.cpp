@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // End-to-end flows of lapcore against the local platform over real 127.0.0.1 sockets and real
 // PTYs (tmux included): open an agent and type into its shell, resize, reattach, and every
-// error row of platform-api.md §10 that the core handles, each checked by its exact message.
+// error row of docs/platform-api.md §10 that the core handles, each checked by its exact message.
 #include "laptest.h"
 #include "localplatform.h"
 #include "platformclient.h"
@@ -506,7 +506,7 @@ private slots:
         TtyChannel channel;
         QSignalSpy closed(&channel, &TtyChannel::closed);
         openChannel(channel, o.target);
-        // TTY traffic does not count as activity on the platform (platform-api.md §5).
+        // TTY traffic does not count as activity on the platform (docs/platform-api.md §5).
         QVERIFY(channel.sendInput(QByteArrayLiteral("echo busy\r")));
         QTRY_COMPARE_WITH_TIMEOUT(closed.count(), 1, 15000);
         const TtyClose c = closed.first().first().value<TtyClose>();

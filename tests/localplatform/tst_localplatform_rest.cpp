@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// The REST contract of the local platform (platform-api.md §2–§5), over real HTTP.
+// The REST contract of the local platform (docs/platform-api.md §2–§5), over real HTTP.
 #include "lptesthelpers.h"
 
 #include <QTcpSocket>

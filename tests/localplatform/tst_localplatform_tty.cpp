@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// The /tty WebSocket of the local platform (platform-api.md §7) with real PTYs and tmux.
+// The /tty WebSocket of the local platform (docs/platform-api.md §7) with real PTYs and tmux.
 #include "lptesthelpers.h"
 
 #include "ttybridge.h"
@@ -480,7 +480,7 @@ void TestLocalPlatformTty::idleReaperIgnoresTtyTraffic()
     const QString id = f.session();
     TtyClient c;
     QVERIFY(c.open(f.proxyUrl(id), kToken));
-    // Typing all the time does not keep the session alive (platform-api.md §5).
+    // Typing all the time does not keep the session alive (docs/platform-api.md §5).
     QVERIFY(QTest::qWaitFor(
         [&] {
             if (c.ws.state() == QAbstractSocket::ConnectedState)
