@@ -109,7 +109,7 @@ int SessionLink::msUntilRetry() const
 void SessionLink::startKeepAlive()
 {
     // TTY traffic does not count as activity on the platform, which reaps a ready session one
-    // idle window after it became ready (platform-api.md §5). Refresh it while the user types;
+    // idle window after it became ready (docs/platform-api.md §5). Refresh it while the user types;
     // a session left alone is still reaped as the platform intends.
     delete m_keepAlive;
     m_keepAlive = new SessionKeepAlive(m_client, m_session.id, KeepAlivePolicy{}, this);

@@ -118,8 +118,8 @@ public:
     bool retryNow();
     // Runs the session again after a failure: reconnects while that may help, else opens the
     // agent again (a new session), else attaches to the same id again. This is the seam the
-    // session lifecycle work will fill with the platform's POST /sessions/:id/restart: the same
-    // session id brought back instead of a new session.
+    // session lifecycle work will fill with POST /sessions/:id/restart
+    // (docs/platform-lifecycle.md §2): the same session id brought back instead of a new one.
     void restart();
     // DELETE /sessions/:id: stops the sandbox for everyone attached to it.
     void terminate();
