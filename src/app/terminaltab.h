@@ -3,46 +3,40 @@
 
 #include "appsettings.h"
 #include "laperror.h"
-#include "models.h"
-#include "platformclient.h"
-#include "ttychannel.h"
+#include "sessionlink.h"
 
-#include <QElapsedTimer>
 #include <QIcon>
-#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
+#include <memory>
+
 class QLabel;
 class QNetworkAccessManager;
-class QPlainTextEdit;
-class QPushButton;
 class QStackedWidget;
+
+namespace Ui {
+class TerminalProgressPage;
+class TerminalFailurePage;
+class TerminalKeyConsentPage;
+} // namespace Ui
 
 namespace lap {
 
 class RemoteTerminal;
 class SessionKeepAlive;
-class SessionOpener;
+class TtyChannel;
 
-// One sandbox session in one tab: shows the start-up progress, then the terminal, or the
-// failure with its diagnostics. Holds no protocol logic of its own: SessionOpener finds the
-// session and its endpoint, TtyChannel carries the bytes, RemoteTerminal draws them.
+// One sandbox session in one tab: renders a SessionLink, which owns the session's life (open
+// or attach, channel, keep-alive, reconnect rules, terminate). The tab shows the start-up
+// progress, then the terminal, or the failure with its diagnostics, or the key-consent
+// question (the static pages are the forms terminal*page.ui), and wires the terminal's
+// keystrokes and size to the link and the link's output to the terminal.
 class TerminalTab : public QWidget
 {
     Q_OBJECT
 public:
-    enum class State
-    {
-        Opening,    // creating / polling the session
-        Connecting, // opening the WebSocket
-        Connected,
-        Reconnecting, // the connection dropped; trying again while the session is ready
-        Detached,     // the user detached (Ctrl-D); the session keeps running
-        AgentExited,  // the agent process ended; reattaching starts a fresh one
-        Failed        // could not open, or the session is failed/dead
-    };
-    Q_ENUM(State)
+    using State = SessionLink::State;
 
     TerminalTab(QNetworkAccessManager *nam, const PlatformConfig &platform,
                 const AppSettings &settings, QWidget *parent = nullptr);
@@ -72,29 +66,30 @@ public:
     // DELETE /sessions/:id: stops the sandbox for everyone attached to it.
     void terminateSession();
 
-    State state() const { return m_state; }
+    State state() const { return m_link->state(); }
     // Why the tab is in its state, for the tab tooltip and the tray ("Connected", the error…).
-    QString stateReason() const { return m_reason; }
-    QString agentName() const { return m_agentName; }
-    QString agentId() const { return m_agentId; }
-    QString sessionId() const { return m_session.id; }
-    QUrl baseUrl() const { return m_client->config().baseUrl; }
+    QString stateReason() const { return m_link->stateReason(); }
+    QString agentName() const { return m_link->agentName(); }
+    QString agentId() const { return m_link->agentId(); }
+    QString sessionId() const { return m_link->sessionId(); }
+    QUrl baseUrl() const { return m_link->platform().baseUrl; }
     // "<agent> · 1a2b3c4d"
     QString title() const;
-    QIcon stateIcon() const { return iconForState(m_state); }
-    bool canReconnect() const;
+    QIcon stateIcon() const { return iconForState(state()); }
+    bool canReconnect() const { return m_link->canReconnect(); }
     // The connection is gone (reconnecting, or detached) while the session may live on.
-    bool isDropped() const { return m_state == State::Reconnecting || m_state == State::Detached; }
+    bool isDropped() const { return m_link->isDropped(); }
     RemoteTerminal *terminal() const { return m_terminal; }
-    TtyChannel *channel() const { return m_channel; }
-    SessionKeepAlive *keepAlive() const { return m_keepAlive; }
-    LapError lastError() const { return m_lastError; }
+    SessionLink *link() const { return m_link; }
+    TtyChannel *channel() const { return m_link->channel(); }
+    SessionKeepAlive *keepAlive() const { return m_link->keepAlive(); }
+    LapError lastError() const { return m_link->lastError(); }
 
     static QIcon iconForState(State state);
     static QString stateName(State state);
 
 signals:
-    void stateChanged(lap::TerminalTab::State state);
+    void stateChanged(lap::SessionLink::State state);
     void titleChanged(const QString &title);
     // Output arrived or the bell rang while the tab may be in the background.
     void activity();
@@ -105,70 +100,30 @@ signals:
 
 private:
     void buildUi();
-    void startOpener();
-    void askToSendKey();
-    void allowKeyForThisTab();
-    void startKeepAlive();
-    void cancelOpening();
-    void retry();
-    // The session may be alive and there is a terminal URL to reach it again.
-    bool reconnectMayHelp() const;
+    void wireLink();
+    void onNotice(const SessionLink::Notice &notice);
+    void onOutput(const QByteArray &bytes);
     void onTerminalInput(const QByteArray &bytes);
-    void tryReconnect();
-    void scheduleReconnect(const QString &why);
-    void showDeadSession(const Session &s);
-    TtyOverrides overrides() const;
-    void onPhase(const QString &phase);
-    void onOpenerReady(const Session &session, const TtyTarget &target);
-    void onOpenerFailed(const LapError &error);
-    void connectChannel();
-    void onChannelOpened();
-    void onChannelClosed(const TtyClose &close);
-    void onChannelFailed(const LapError &error);
+    void onConnected(const SessionLink::Notice &notice);
+    void askToSendKey();
+    void showProgress();
     void showFailure(const LapError &error);
-    void setState(State state, const QString &reason);
     void updateProgress();
     void showBanner(const QString &text);
+    static SessionLinkSettings linkSettings(const AppSettings &settings);
 
-    PlatformClient *m_client;
     AppSettings m_settings;
-    SessionOpener *m_opener = nullptr;
-    SessionKeepAlive *m_keepAlive = nullptr;
-    TtyChannel *m_channel = nullptr;
-    RemoteTerminal *m_terminal = nullptr;
-    TtyTarget m_target;
-    Session m_session;
-    QString m_agentSpec;
-    QString m_agentName;
-    QString m_agentId;
-    State m_state = State::Opening;
-    QString m_reason;
-    LapError m_lastError;
-    QStringList m_phases;
-    QElapsedTimer m_openClock;
+    SessionLink *m_link;
     QTimer m_progressTimer;
-    QPointer<PlatformCall> m_checkCall;
-    QTimer m_reconnectTimer;
-    int m_reconnectAttempt = 0;
-    int m_droppedKeys = 0;
-    bool m_everConnected = false;
-    bool m_attachOnly = false;
-    bool m_terminated = false;
+    RemoteTerminal *m_terminal = nullptr;
 
     QStackedWidget *m_stack = nullptr;
     QWidget *m_progressPage = nullptr;
-    QLabel *m_progressTitle = nullptr;
-    QLabel *m_progressPhases = nullptr;
-    QLabel *m_progressElapsed = nullptr;
-    QPushButton *m_cancelButton = nullptr;
+    std::unique_ptr<Ui::TerminalProgressPage> m_progress;
     QWidget *m_failurePage = nullptr;
-    QLabel *m_failureMessage = nullptr;
-    QLabel *m_failureHint = nullptr;
-    QPlainTextEdit *m_failureDetail = nullptr;
-    QPushButton *m_retryButton = nullptr;
+    std::unique_ptr<Ui::TerminalFailurePage> m_failure;
     QWidget *m_keyConsentPage = nullptr;
-    QLabel *m_keyConsentText = nullptr;
-    QPushButton *m_sendKeyButton = nullptr;
+    std::unique_ptr<Ui::TerminalKeyConsentPage> m_keyConsent;
     QWidget *m_terminalPage = nullptr;
     QLabel *m_banner = nullptr;
 };

@@ -26,3 +26,9 @@ lap_add_qtest(tst_tabstore
 lap_add_qtest(tst_wakewatcher
     SOURCES ${LAP_SURVIVE_TEST_DIR}/tst_wakewatcher.cpp
     LIBS lapcore)
+
+# SessionLink: the reconnect rules as pure functions, then one session's whole life against the
+# local platform in-process (drops, outage input, death, restart, key consent, terminate).
+lap_add_qtest(tst_sessionlink
+    SOURCES ${LAP_SURVIVE_TEST_DIR}/tst_sessionlink.cpp
+    LIBS lapcore laplocal TIMEOUT 180)
