@@ -214,6 +214,75 @@
     </message>
 </context>
 <context>
+    <name>TerminalFailurePage</name>
+    <message>
+        <source>What went wrong</source>
+        <translation>Was schiefging</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Was zu tun ist</translation>
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation>Technische Details</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Details kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalKeyConsentPage</name>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Send your master key to another platform?</source>
+        <translation>Master-Key an eine andere Plattform senden?</translation>
+    </message>
+    <message>
+        <source>Why you are asked</source>
+        <translation>Warum Sie gefragt werden</translation>
+    </message>
+    <message>
+        <source>Don&apos;t send the master key</source>
+        <translation>Master-Key nicht senden</translation>
+    </message>
+    <message>
+        <source>Don&apos;t Send</source>
+        <translation>Nicht senden</translation>
+    </message>
+    <message>
+        <source>Send the master key to this platform</source>
+        <translation>Master-Key an diese Plattform senden</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalProgressPage</name>
+    <message>
+        <source>What is starting</source>
+        <translation>Was gerade startet</translation>
+    </message>
+    <message>
+        <source>Start-up phases</source>
+        <translation>Startphasen</translation>
+    </message>
+    <message>
+        <source>Time elapsed</source>
+        <translation>Vergangene Zeit</translation>
+    </message>
+    <message>
+        <source>Cancel opening</source>
+        <translation>Öffnen abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>lap</name>
     <message>
         <source>Saving the master key</source>
@@ -1366,14 +1435,6 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Copy details</source>
-        <translation>Details kopieren</translation>
-    </message>
-    <message>
         <source>New session</source>
         <translation>Neue Sitzung</translation>
     </message>
@@ -1496,14 +1557,6 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
         </translation>
     </message>
     <message>
-        <source>Send your master key to another platform?</source>
-        <translation>Master-Key an eine andere Plattform senden?</translation>
-    </message>
-    <message>
-        <source>Don&apos;t Send</source>
-        <translation>Nicht senden</translation>
-    </message>
-    <message>
         <source>Not attached: your master key was not sent to %1.</source>
         <translation>Nicht verbunden: Ihr Master-Key wurde nicht an %1 gesendet.</translation>
     </message>
@@ -1530,6 +1583,10 @@ Erlauben Sie es nur, wenn %2 dieselbe Plattform unter einer anderen Adresse ist.
     <message>
         <source>Connecting to the terminal</source>
         <translation>Verbinden mit dem Terminal</translation>
+    </message>
+    <message>
+        <source>Connection news</source>
+        <translation>Verbindungsmeldungen</translation>
     </message>
 </context>
 <context>

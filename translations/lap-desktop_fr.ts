@@ -214,6 +214,75 @@
     </message>
 </context>
 <context>
+    <name>TerminalFailurePage</name>
+    <message>
+        <source>What went wrong</source>
+        <translation>Ce qui n’a pas fonctionné</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Que faire</translation>
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation>Détails techniques</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Copier les détails</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalKeyConsentPage</name>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Send your master key to another platform?</source>
+        <translation>Envoyer votre clé maître à une autre plateforme ?</translation>
+    </message>
+    <message>
+        <source>Why you are asked</source>
+        <translation>Pourquoi cette question</translation>
+    </message>
+    <message>
+        <source>Don&apos;t send the master key</source>
+        <translation>Ne pas envoyer la clé maître</translation>
+    </message>
+    <message>
+        <source>Don&apos;t Send</source>
+        <translation>Ne pas envoyer</translation>
+    </message>
+    <message>
+        <source>Send the master key to this platform</source>
+        <translation>Envoyer la clé maître à cette plateforme</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalProgressPage</name>
+    <message>
+        <source>What is starting</source>
+        <translation>Ce qui démarre</translation>
+    </message>
+    <message>
+        <source>Start-up phases</source>
+        <translation>Phases de démarrage</translation>
+    </message>
+    <message>
+        <source>Time elapsed</source>
+        <translation>Temps écoulé</translation>
+    </message>
+    <message>
+        <source>Cancel opening</source>
+        <translation>Annuler l’ouverture</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>lap</name>
     <message>
         <source>Saving the master key</source>
@@ -1366,14 +1435,6 @@ Ouvrez un agent pour obtenir un terminal sur un nouveau bac à sable, ou rattach
         <translation>Échec</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Copy details</source>
-        <translation>Copier les détails</translation>
-    </message>
-    <message>
         <source>New session</source>
         <translation>Nouvelle session</translation>
     </message>
@@ -1496,14 +1557,6 @@ Ouvrez un agent pour obtenir un terminal sur un nouveau bac à sable, ou rattach
         </translation>
     </message>
     <message>
-        <source>Send your master key to another platform?</source>
-        <translation>Envoyer votre clé maîtresse à une autre plateforme&#xa0;?</translation>
-    </message>
-    <message>
-        <source>Don&apos;t Send</source>
-        <translation>Ne pas envoyer</translation>
-    </message>
-    <message>
         <source>Not attached: your master key was not sent to %1.</source>
         <translation>Non attaché&#xa0;: votre clé maîtresse n’a pas été envoyée à %1.</translation>
     </message>
@@ -1530,6 +1583,10 @@ Autorisez-le seulement si %2 est la même plateforme sous une autre adresse.</tr
     <message>
         <source>Connecting to the terminal</source>
         <translation>Connexion au terminal</translation>
+    </message>
+    <message>
+        <source>Connection news</source>
+        <translation>Nouvelles de la connexion</translation>
     </message>
 </context>
 <context>

@@ -214,6 +214,75 @@
     </message>
 </context>
 <context>
+    <name>TerminalFailurePage</name>
+    <message>
+        <source>What went wrong</source>
+        <translation>出了什么问题</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>如何处理</translation>
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation>技术细节</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalKeyConsentPage</name>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Send your master key to another platform?</source>
+        <translation>要将主密钥发送到另一个平台吗？</translation>
+    </message>
+    <message>
+        <source>Why you are asked</source>
+        <translation>为什么询问您</translation>
+    </message>
+    <message>
+        <source>Don&apos;t send the master key</source>
+        <translation>不发送主密钥</translation>
+    </message>
+    <message>
+        <source>Don&apos;t Send</source>
+        <translation>不发送</translation>
+    </message>
+    <message>
+        <source>Send the master key to this platform</source>
+        <translation>将主密钥发送到此平台</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalProgressPage</name>
+    <message>
+        <source>What is starting</source>
+        <translation>正在启动的内容</translation>
+    </message>
+    <message>
+        <source>Start-up phases</source>
+        <translation>启动阶段</translation>
+    </message>
+    <message>
+        <source>Time elapsed</source>
+        <translation>已用时间</translation>
+    </message>
+    <message>
+        <source>Cancel opening</source>
+        <translation>取消打开</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>lap</name>
     <message>
         <source>Saving the master key</source>
@@ -1352,14 +1421,6 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
         <translation>失败</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Copy details</source>
-        <translation>复制详细信息</translation>
-    </message>
-    <message>
         <source>New session</source>
         <translation>新会话</translation>
     </message>
@@ -1480,14 +1541,6 @@ Open an agent to get a terminal on a new sandbox, or attach to a running session
         </translation>
     </message>
     <message>
-        <source>Send your master key to another platform?</source>
-        <translation>要将您的主密钥发送到另一个平台吗？</translation>
-    </message>
-    <message>
-        <source>Don&apos;t Send</source>
-        <translation>不发送</translation>
-    </message>
-    <message>
         <source>Not attached: your master key was not sent to %1.</source>
         <translation>未连接：您的主密钥未发送到 %1。</translation>
     </message>
@@ -1514,6 +1567,10 @@ Allow it only if %2 is the same platform under another address.</source>
     <message>
         <source>Connecting to the terminal</source>
         <translation>连接到终端</translation>
+    </message>
+    <message>
+        <source>Connection news</source>
+        <translation>连接消息</translation>
     </message>
 </context>
 <context>
