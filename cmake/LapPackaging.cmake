@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Installation, translations and Debian packages (issue 5). Included at the end of the top-level
+# Installation, translations and Debian packages. Included at the end of the top-level
 # CMakeLists.txt, once every target exists. Nothing here downloads or renders anything at build
 # time: the icons are committed PNGs and the translations are compiled from translations/*.ts.
 #

@@ -15,7 +15,7 @@ class PlatformCall;
 class PlatformClient;
 
 // When to refresh a session's last_seen_at. The platform reaps a ready session `idleWindowMs`
-// after last_seen_at, and terminal traffic does not refresh it (platform-api.md §5); opening
+// after last_seen_at, and terminal traffic does not refresh it (docs/platform-api.md §5); opening
 // GET /sessions/:id/events does. The desktop client refreshes only on behalf of a user who is
 // typing, so a session left alone is still reaped as the platform intends.
 struct KeepAlivePolicy

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Sessions that survive (issue 4): the attach dialog. Screenshots go to <build>/screenshots/
+# Sessions that survive: the attach dialog. Screenshots go to <build>/screenshots/
 # (attachdialog.png, attachdialog-dead.png, attachdialog-paste-url.png,
 # attachdialog-paste-error.png, attachdialog-error.png).
 lap_add_qtest(tst_attachdialog

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Sessions that survive (issue 4): single instance, keep-alive, saved tabs.
+# Sessions that survive: single instance, keep-alive, saved tabs.
 set(LAP_SURVIVE_TEST_DIR ${CMAKE_CURRENT_LIST_DIR})
 
 # Re-executes itself as a second lap-desktop process (forwarding, or a primary that is killed).

@@ -489,14 +489,14 @@ private slots:
                    "  <body>\n\t<center><h1>503 Service Temporarily Unavailable</h1></center>\n"
                    "  <hr><center>nginx</center>\n  </body>\n</html>\n")
             << int(LapError::Kind::Server)
-            // issue 7: a proxy's HTML page is summarised by its title
+            // a proxy's HTML page is summarised by its title
             << QStringLiteral("Creating the session failed: server error (HTTP 503): 503 Service "
                               "Temporarily Unavailable")
             << server;
         QTest::newRow("502 empty")
             << 502 << QByteArray() << int(LapError::Kind::Server)
             << QStringLiteral("Creating the session failed: server error (HTTP 502).") << server;
-        QTest::newRow("429 nested error") // issue 7: 429 says what it is
+        QTest::newRow("429 nested error") // 429 says what it is
             << 429 << QByteArray(R"({"error":{"message":"slow down"}})")
             << int(LapError::Kind::Server)
             << QStringLiteral("Creating the session failed: %1 is limiting the rate of requests "
@@ -504,7 +504,7 @@ private slots:
             << QStringLiteral("Wait a moment and try again.");
         QTest::newRow("200 html") << 200 << QByteArray("<!DOCTYPE html><html></html>")
                                   << int(LapError::Kind::Protocol)
-                                  << QStringLiteral( // issue 7: names the HTML page
+                                  << QStringLiteral( // names the HTML page
                                          "Creating the session failed: the platform sent "
                                          "an unexpected reply (an HTML page instead of JSON).")
                                   << protocol;

@@ -356,7 +356,7 @@ private slots:
         const LapError e = errorOf(failed);
         QCOMPARE(e.kind, LapError::Kind::Server);
         QCOMPARE(e.message, QStringLiteral("Checking the session failed: server error (HTTP 502): "
-                                           "Bad Gateway")); // issue 7: HTML page summarised
+                                           "Bad Gateway")); // HTML page summarised
         QCOMPARE(e.hint, QStringLiteral("The platform had a problem; try again in a moment."));
         QVERIFY(!opener.isRunning());
         // Nothing may follow a failure; absence cannot be awaited, so give a stray poll (100 ms

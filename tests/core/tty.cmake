@@ -7,7 +7,7 @@ lap_add_qtest(tst_ttychannel SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/tst_ttychannel.
 # one); without it that test skips and the mapping tests still run.
 lap_add_qtest(tst_credentialstore SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/tst_credentialstore.cpp
     LIBS lapcore TIMEOUT 120)
-# TtyChannel flow control (setReadPaused), added with the benchmarks (issue 6, bench/).
+# TtyChannel flow control (setReadPaused), added with the benchmarks (bench/).
 lap_add_qtest(tst_ttychannel_flow SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/tst_ttychannel_flow.cpp
     LIBS lapcore ${QT}::WebSockets TIMEOUT 120)
 # TtyChannel's wording and the bridge's notices, without a socket.

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// Hostile servers seen through the GUI (issue 7): a real TerminalTab with a real QTermWidget on
+// Hostile servers seen through the GUI: a real TerminalTab with a real QTermWidget on
 // the offscreen platform, talking to a canned REST server and a hand-written /tty server over
 // 127.0.0.1. For each case: the GUI thread keeps turning (a 5 ms timer measures the longest
 // stall, reported, with only a generous bound asserted), the user's keystrokes still reach the

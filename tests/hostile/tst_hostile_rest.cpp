@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// Hostile servers on every REST route (issue 7): invalid JSON, wrong types, nulls, 10 MB
+// Hostile servers on every REST route: invalid JSON, wrong types, nulls, 10 MB
 // bodies, bodies that never finish, slow drip, cross-origin redirects, proxy HTML pages, 429 and
 // 503 with Retry-After. Real sockets (tests/core/cannedhttpserver.h), one test per case, each
 // run against every route the client uses, each asserting the exact sentence the user reads.

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// Hostile /tty servers (issue 7) against TtyChannel, over real sockets with a server that
+// Hostile /tty servers against TtyChannel, over real sockets with a server that
 // writes its frames by hand (rawwsserver.h): invalid UTF-8, UTF-8 split over frames at every
 // byte position, 1 MB single frames, close codes 1000–4999 with long and odd reasons, ping
 // floods, a frame that never finishes, a server that accepts the upgrade and never sends, and

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# What every test of a LAP_SANITIZE build runs with (issue 7): lap_add_qtest adds these to each
+# What every test of a LAP_SANITIZE build runs with: lap_add_qtest adds these to each
 # test's environment, so `ctest` in build/asan (tools/test, CMakePresets.json "sanitize") always
 # stops at the first finding, with a stack, and reports leaks at exit. The LSan suppressions
 # cover third-party frames only (lsan.supp says why for each).

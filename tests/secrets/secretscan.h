@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-// Finding secrets where they must not be (issue 7): in files, in captured output, in a
+// Finding secrets where they must not be: in files, in captured output, in a
 // process's command line. A secret counts as found in any form a program might write it: as
 // UTF-8, as UTF-16, percent-encoded (a URL query), or base64 (an "Authorization: Basic" header,
 // a QSettings @ByteArray value).

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// Secrets stay where they belong (issue 7). A full session in this process, the way a user
+// Secrets stay where they belong. A full session in this process, the way a user
 // runs it: sign in through the SignInDialog (the key goes to the real keychain), a MainWindow
 // opens the agent on the local platform, the user types into the terminal, detaches with
 // Ctrl-D and quits. Every Qt logging category is switched on meanwhile. Then every file under

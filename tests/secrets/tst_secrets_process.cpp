@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// Secrets and the real lap-desktop process (issue 7). The binary signs in from the
+// Secrets and the real lap-desktop process. The binary signs in from the
 // environment (LAP_BASE_URL + LAP_MASTER_KEY, the automation path), opens an agent on a local
 // platform, and a user types into it, detaches with Ctrl-D and quits with Ctrl+Shift+Q, for real,
 // on an Xvfb display through xdotool. Every Qt logging category is on. Afterwards its HOME and

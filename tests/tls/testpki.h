@@ -2,7 +2,7 @@
 #pragma once
 
 // Certificates made by the openssl command line in a temporary directory, for the TLS tests
-// (issue 7): a CA, a server certificate for 127.0.0.1 signed by it, one for another host name,
+//: a CA, a server certificate for 127.0.0.1 signed by it, one for another host name,
 // an expired one, a self-signed one, and a second CA that signed nothing we serve. Nothing is
 // committed: every run has its own keys.
 

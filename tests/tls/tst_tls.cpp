@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// https and wss with certificate validation on (issue 7): a local TLS REST server and a
+// https and wss with certificate validation on: a local TLS REST server and a
 // QWebSocketServer in SecureMode, with certificates from a CA the test generates (testpki.h).
 // Trusted through the CA file the user picks in Settings (PlatformConfig::caFile, and the same
 // file for the terminal's TtyChannel) both work; every other certificate is refused with a

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// The CA file chosen in Settings, end to end (issue 7): a MainWindow whose settings name the
+// The CA file chosen in Settings, end to end: a MainWindow whose settings name the
 // test CA signs in from the environment to an https platform, opens an agent, and its tab must
 // reach the wss:// terminal of that platform. Without the CA file the same tab fails with a
 // message that names the certificate problem. The terminal reads the CA file as REST does (PEM
