@@ -133,7 +133,7 @@ QJsonValue bodyError(const QByteArray &body)
     return doc.object().value(QLatin1String("error"));
 }
 
-// A short human text for a nested error object (rare, §3): its message, else compact JSON.
+// A short human text for a nested error object (rare, docs/platform-api.md §3): its message, else compact JSON.
 QString describeErrorValue(const QJsonValue &v)
 {
     if (v.isString())
