@@ -500,6 +500,26 @@
         <source>Cannot attach — the session is %1: %2.</source>
         <translation>Verbinden nicht möglich – die Sitzung ist %1: %2.</translation>
     </message>
+    <message>
+        <source>The agent sent an event we cannot read: %1.</source>
+        <translation>Der Agent hat ein Ereignis gesendet, das sich nicht lesen lässt: %1.</translation>
+    </message>
+    <message>
+        <source>not JSON (%1)</source>
+        <translation>kein JSON (%1)</translation>
+    </message>
+    <message>
+        <source>it has no type</source>
+        <translation>es hat keinen Typ</translation>
+    </message>
+    <message>
+        <source>An event from the agent was larger than %1 MiB and was skipped.</source>
+        <translation>Ein Ereignis des Agenten war größer als %1 MiB und wurde übersprungen.</translation>
+    </message>
+    <message>
+        <source>An event from the agent was larger than %1 bytes and was skipped.</source>
+        <translation>Ein Ereignis des Agenten war größer als %1 Bytes und wurde übersprungen.</translation>
+    </message>
 </context>
 <context>
     <name>lap::AgentListModel</name>

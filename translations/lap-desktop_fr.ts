@@ -500,6 +500,26 @@
         <source>Cannot attach — the session is %1: %2.</source>
         <translation>Rattachement impossible — la session est %1&#xa0;: %2.</translation>
     </message>
+    <message>
+        <source>The agent sent an event we cannot read: %1.</source>
+        <translation>L’agent a envoyé un événement illisible : %1.</translation>
+    </message>
+    <message>
+        <source>not JSON (%1)</source>
+        <translation>pas du JSON (%1)</translation>
+    </message>
+    <message>
+        <source>it has no type</source>
+        <translation>il n’a pas de type</translation>
+    </message>
+    <message>
+        <source>An event from the agent was larger than %1 MiB and was skipped.</source>
+        <translation>Un événement de l’agent dépassait %1 Mio et a été ignoré.</translation>
+    </message>
+    <message>
+        <source>An event from the agent was larger than %1 bytes and was skipped.</source>
+        <translation>Un événement de l’agent dépassait %1 octets et a été ignoré.</translation>
+    </message>
 </context>
 <context>
     <name>lap::AgentListModel</name>

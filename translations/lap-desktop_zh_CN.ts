@@ -500,6 +500,26 @@
         <source>Cannot attach — the session is %1: %2.</source>
         <translation>无法连接——会话状态为 %1：%2。</translation>
     </message>
+    <message>
+        <source>The agent sent an event we cannot read: %1.</source>
+        <translation>智能体发送了无法读取的事件：%1。</translation>
+    </message>
+    <message>
+        <source>not JSON (%1)</source>
+        <translation>不是 JSON（%1）</translation>
+    </message>
+    <message>
+        <source>it has no type</source>
+        <translation>它没有类型</translation>
+    </message>
+    <message>
+        <source>An event from the agent was larger than %1 MiB and was skipped.</source>
+        <translation>来自智能体的一个事件超过 %1 MiB，已跳过。</translation>
+    </message>
+    <message>
+        <source>An event from the agent was larger than %1 bytes and was skipped.</source>
+        <translation>来自智能体的一个事件超过 %1 字节，已跳过。</translation>
+    </message>
 </context>
 <context>
     <name>lap::AgentListModel</name>
