@@ -310,9 +310,12 @@ void TtyChannel::setConnectTimeout(int ms)
 void TtyChannel::open(const TtyTarget &target)
 {
     dropSocket();
+    const bool wasPaused = m_readPaused;
     m_readPaused = false;
     m_receiveBufferCapped = false;
     m_pauseLimit.stop();
+    if (wasPaused)
+        emit readPausedChanged(false);
     ++m_generation;
     m_target = target;
     m_lastCols = 0;
@@ -424,8 +427,13 @@ void TtyChannel::setReadPaused(bool paused)
         m_pauseLimit.start();
     else
         m_pauseLimit.stop();
-    if (!m_socket)
-        return;
+    if (m_socket)
+        applyReadPause(paused);
+    emit readPausedChanged(paused);
+}
+
+void TtyChannel::applyReadPause(bool paused)
+{
     // QWebSocket has no pause, but its TCP socket stops reading from the kernel once its read
     // buffer is full, and QWebSocket consumes a frame only when the whole frame is buffered:
     // with a 1-byte buffer nothing more gets through. 0 is Qt's "unlimited" (the default), which
