@@ -72,7 +72,10 @@ void TtyChannel::setConnectTimeout(int ms)
 void TtyChannel::open(const TtyTarget &target)
 {
     dropSocket();
+    const bool wasPaused = m_conn.readPaused;
     m_pauseLimit.stop();
+    if (wasPaused)
+        emit readPausedChanged(false);
     ++m_generation;
     m_conn = Connection(target);
     setState(State::Connecting);
@@ -172,8 +175,13 @@ void TtyChannel::setReadPaused(bool paused)
         m_pauseLimit.start();
     else
         m_pauseLimit.stop();
-    if (!m_socket)
-        return;
+    if (m_socket)
+        applyReadPause(paused);
+    emit readPausedChanged(paused);
+}
+
+void TtyChannel::applyReadPause(bool paused)
+{
     // QWebSocket has no pause, but its TCP socket stops reading from the kernel once its read
     // buffer is full, and QWebSocket consumes a frame only when the whole frame is buffered:
     // with a 1-byte buffer nothing more gets through. 0 is Qt's "unlimited" (the default), which

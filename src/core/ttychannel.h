@@ -82,6 +82,9 @@ public:
 signals:
     void opened();
     void output(const QByteArray &bytes);
+    // Every change of isReadPaused(): setReadPaused(), the pause's own time limit, open(). Lets
+    // a caller (or a test) see each pause exactly instead of sampling the flag.
+    void readPausedChanged(bool paused);
     void closed(const lap::TtyClose &close);
     // The connection never opened: upgrade rejected (kind TtyUpgrade, httpStatus 401/502/503/
     // ...), the socket failed or no answer within the connect timeout (TtyConnect), or TLS
@@ -104,6 +107,7 @@ private:
     void reportFailure(quint64 generation);
     TtyClose classifyClose() const;
     void dropSocket();
+    void applyReadPause(bool paused); // on m_socket, which exists
     void setState(State s);
 
     QWebSocket *m_socket = nullptr;

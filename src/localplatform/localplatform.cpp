@@ -47,6 +47,7 @@ LocalPlatform::LocalPlatform(const LocalPlatformOptions &options, QObject *paren
     , m_ws(new QWebSocketServer(QStringLiteral("lap-localplatform"),
                                 QWebSocketServer::NonSecureMode, this))
     , m_reaper(new QTimer(this))
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
     m_masterKeyGenerated = m_options.masterKey.isEmpty();
     m_masterKey =
@@ -194,6 +195,11 @@ void LocalPlatform::setIdleTimeoutMs(qint64 ms)
     updateReaperInterval();
 }
 
+void LocalPlatform::setClock(Clock clock)
+{
+    m_clock = std::move(clock);
+}
+
 void LocalPlatform::setCommand(const QString &command)
 {
     m_options.command = command;
@@ -301,7 +307,7 @@ void LocalPlatform::advanceBringUp(const QString &sessionId, quint64 generation,
             s->sandboxAssigned = true;
         if (step == kLastStep) {
             s->phase = kPhases[step];
-            s->lastSeenAt = QDateTime::currentDateTimeUtc();
+            s->lastSeenAt = m_clock();
             s->harnessSessionId =
                 s->supportsTui ? QStringLiteral("tty") : QStringLiteral("ses_") + randomHex(12);
             if (!s->initialPrompt.isEmpty())
@@ -371,7 +377,7 @@ void LocalPlatform::settleWaiters(const QString &sessionId)
 
 void LocalPlatform::bumpLastSeen(Session *session)
 {
-    session->lastSeenAt = QDateTime::currentDateTimeUtc();
+    session->lastSeenAt = m_clock();
 }
 
 void LocalPlatform::killSession(Session *session)
@@ -409,7 +415,7 @@ void LocalPlatform::updateReaperInterval()
 
 void LocalPlatform::reapIdle()
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_clock();
     QStringList idle;
     for (const Session &s : qAsConst(m_sessions)) {
         if (s.status != QLatin1String("ready"))

@@ -76,6 +76,16 @@ public:
     void setCommand(const QString &command); // empty = $SHELL, else /bin/bash
     void setNoTmux(bool on);
 
+    // The wall clock behind created_at, last_seen_at and the idle reaper. A test that counts
+    // keep-alive touches against the reaper sets a fake one and steps reapIdle() itself, so
+    // that a loaded machine cannot stretch a window (the reaper's timer still runs, but it
+    // only reaps what the fake clock says is idle).
+    using Clock = std::function<QDateTime()>;
+    void setClock(Clock clock);
+    // Marks every ready session whose last_seen_at is older than the idle window dead with
+    // "idle timeout" (what the reaper's timer calls).
+    void reapIdle();
+
     // The stable id of a seeded agent ("shell", "codex-shell", "filler-001", ...).
     static QString agentIdForName(const QString &name);
     QList<Agent> agents() const { return m_agents; }
@@ -145,7 +155,6 @@ private:
     void killSessionRuntime(const QString &sessionId); // sockets, streams, tmux session
     // Stops any bring-up, marks the session dead and kills its runtime.
     void killSession(Session *session);
-    void reapIdle();
     void updateReaperInterval();
     void bumpLastSeen(Session *session);
     QString sandboxUrlFor(const Session &session) const;
@@ -180,6 +189,7 @@ private:
     HttpServer *m_http = nullptr;
     QWebSocketServer *m_ws = nullptr;
     QTimer *m_reaper = nullptr;
+    Clock m_clock;
     QList<Agent> m_agents;
     QHash<QString, Session> m_sessions; // pointers into it never outlive one call
     qint64 m_nextSequence = 0;

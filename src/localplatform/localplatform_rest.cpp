@@ -298,7 +298,7 @@ HttpResponse LocalPlatform::createSession(const HttpRequest &request, const QStr
     s.id = randomUuid();
     s.agentId = agent->id;
     s.supportsTui = agent->supportsTui();
-    s.createdAt = QDateTime::currentDateTimeUtc();
+    s.createdAt = m_clock();
     s.sequence = ++m_nextSequence;
     s.initialPrompt = body.value(QStringLiteral("initial_prompt")).toString();
     s.titlePreview = s.initialPrompt.left(60);

@@ -114,14 +114,23 @@ private slots:
 
     void startingTabShowsPhasesAndCanBeCancelled()
     {
-        m_platform->setReadyDelayMs(6000);
+        // Five seconds a phase: the tab has shown three phases at 10 s and is ready only at
+        // 30 s, so a loaded machine cannot let it get ready before the cancel.
+        m_platform->setReadyDelayMs(30000);
         TerminalTab *tab = m_window->openAgent(QStringLiteral("shell"));
         QTRY_VERIFY_WITH_TIMEOUT(!m_platform->sessionIds().isEmpty(), kTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(m_platform->sessionStatus(m_platform->sessionIds().first()) ==
                                          QStringLiteral("creating") &&
                                      tab->sessionId() == m_platform->sessionIds().first(),
                                  kTimeoutMs);
-        QTest::qWait(2200); // let a few phases arrive for the screenshot
+        // A few phases have arrived, for the screenshot.
+        const auto showsPhase = [tab](const QString &phase) {
+            const QList<QLabel *> labels = tab->findChildren<QLabel *>();
+            return std::any_of(labels.cbegin(), labels.cend(), [&phase](const QLabel *l) {
+                return l->isVisible() && l->text().contains(phase);
+            });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(showsPhase(QStringLiteral("pod_running")), 25000);
         QCOMPARE(tab->state(), TerminalTab::State::Opening);
         dlgtest::saveScreenshot(m_window.get(), QStringLiteral("starting.png"));
         auto *cancel = tab->findChild<QPushButton *>(QStringLiteral("cancelButton"));

@@ -5,12 +5,14 @@
 #include "sessionkeepalive.h"
 #include "windowfixture.h"
 
+#include <QDateTime>
 #include <QLabel>
 #include <QPushButton>
 #include <QTabBar>
 #include <QTabWidget>
-#include <QTimer>
 #include <QtTest>
+
+#include <memory>
 
 using namespace lap;
 using namespace windowtest;
@@ -130,24 +132,54 @@ private slots:
     void aFloodIsFlowControlled()
     {
         // 24 MB on attach, faster than the emulator can take it: reading must pause instead of
-        // queueing the flood in memory, and the shell must still answer afterwards.
+        // queueing the flood in memory, and the shell must still answer afterwards. Watched at
+        // every output frame and every pause of the channel rather than sampled on a timer
+        // (which a loaded machine starves): once the backlog reaches the high-water mark reading
+        // is paused at once, and what still arrives during one pause (what the socket had already
+        // taken from the kernel) stays bounded. Each pause is judged by itself: its 3 s safety
+        // limit may end one while a starved emulator still holds the backlog, and the next frame
+        // pauses again.
         m_platform->setFloodBytes(24 * 1024 * 1024);
+        constexpr qint64 kHighWater = 1024 * 1024; // terminaltab.cpp's kOutputHighWater
+        constexpr qint64 kMaxPauseTail = 7 * 1024 * 1024;
+        int pauses = 0;
+        qint64 tail = 0;    // bytes received during the current pause
+        qint64 maxTail = 0; // over all pauses
+        qint64 unpausedAtHighWater =
+            0; // frames after which the backlog was high but reading went on
+        TtyChannel *watched = nullptr;
+        QObject wiring; // declared last: its connections end before the variables they use
         TerminalTab *tab = m_window->openAgent(QStringLiteral("shell"));
-        qint64 maxBacklog = 0;
-        bool paused = false;
-        QTimer probe;
-        connect(&probe, &QTimer::timeout, this, [&] {
-            maxBacklog = qMax(maxBacklog, tab->terminal()->pendingOutputBytes());
-            paused |= tab->channel() && tab->channel()->isReadPaused();
+        connect(tab, &TerminalTab::stateChanged, &wiring, [&](TerminalTab::State s) {
+            // Connecting: the channel exists, its socket is not open yet.
+            if (s != TerminalTab::State::Connecting || watched || !tab->channel())
+                return;
+            watched = tab->channel();
+            // After the tab's own handler, which queues the frame and decides on the pause.
+            connect(watched, &TtyChannel::output, &wiring, [&](const QByteArray &bytes) {
+                if (watched->isReadPaused())
+                    tail += bytes.size();
+                else if (tab->terminal()->pendingOutputBytes() >= kHighWater)
+                    ++unpausedAtHighWater;
+                maxTail = qMax(maxTail, tail);
+            });
+            connect(watched, &TtyChannel::readPausedChanged, &wiring, [&](bool paused) {
+                if (paused)
+                    ++pauses;
+                tail = 0;
+            });
         });
-        probe.start(5);
         QTRY_COMPARE_WITH_TIMEOUT(tab->state(), TerminalTab::State::Connected, kTimeoutMs);
+        QVERIFY(watched);
+        QCOMPARE(tab->channel(), watched);
         m_platform->setFloodBytes(0);
-        QTRY_VERIFY_WITH_TIMEOUT(tab->channel()->bytesReceived() > 24 * 1024 * 1024, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(tab->channel()->bytesReceived() > 24 * 1024 * 1024, 120000);
         type(tab, QStringLiteral("echo flood-$((7*6))"));
-        QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(tab, QStringLiteral("flood-42")), 60000);
-        QVERIFY(paused);
-        QVERIFY2(maxBacklog < 8 * 1024 * 1024, qPrintable(QString::number(maxBacklog)));
+        QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(tab, QStringLiteral("flood-42")), 120000);
+        QVERIFY(pauses > 0);
+        QCOMPARE(unpausedAtHighWater, qint64(0));
+        QVERIFY2(maxTail < kMaxPauseTail, qPrintable(QString::number(maxTail)));
+        QCOMPARE(tab->channel(), watched); // one connection all along: every frame was seen
     }
 
     void agentExitIsNotADrop()
@@ -247,23 +279,61 @@ private slots:
         QCOMPARE(t->agentName(), QStringLiteral("shell"));
     }
 
+    // The platform's reaper and both tabs' keep-alives share one fake clock that the test steps
+    // (100 ms a step, a keystroke every 300 ms), so a loaded machine cannot stretch the 3 s
+    // window: every touch of the busy tab is the one shouldTouch() predicts, the busy session
+    // outlives several windows and the idle one is reaped exactly when its window is over.
     void typingKeepsTheSessionFromTheIdleReaper()
     {
-        m_platform->setIdleTimeoutMs(3000);
+        constexpr qint64 kIdleMs = 3000;
+        constexpr qint64 kStepMs = 100;
+        constexpr qint64 kTypingMs = 8000;
+        // Shared: the platform and the tabs outlive this function until cleanup().
+        const auto now = std::make_shared<qint64>(QDateTime::currentMSecsSinceEpoch());
+        m_platform->setClock([now] { return QDateTime::fromMSecsSinceEpoch(*now).toUTC(); });
+        m_platform->setIdleTimeoutMs(kIdleMs);
         TerminalTab *busy = openConnected();
         TerminalTab *idle = openConnected(QStringLiteral("codex-shell"));
         QCOMPARE(idle->state(), TerminalTab::State::Connected);
         QVERIFY(busy->keepAlive() && busy->keepAlive()->isEnabled());
-        // Type into the busy tab for well over two reaping windows.
-        QElapsedTimer clock;
-        clock.start();
+        QVERIFY(idle->keepAlive());
+        busy->keepAlive()->setClock([now] { return *now; });
+        idle->keepAlive()->setClock([now] { return *now; });
+        QSignalSpy touches(busy->keepAlive(), &SessionKeepAlive::touched);
+        QSignalSpy idleTouches(idle->keepAlive(), &SessionKeepAlive::touched);
+        KeepAlivePolicy policy;
+        policy.idleWindowMs = kIdleMs;
+        const qint64 start = *now; // both sessions' last_seen_at
+
         auto *tabs = m_window->findChild<QTabWidget *>();
         tabs->setCurrentWidget(busy);
-        while (clock.elapsed() < 8000) {
-            type(busy, QStringLiteral(":"));
-            QTest::qWait(300);
+        // Type into the busy tab for well over two reaping windows.
+        qint64 lastInput = kKeepAliveNever;
+        qint64 lastTouch = start;
+        for (; *now - start <= kTypingMs; *now += kStepMs) {
+            if ((*now - start) % 300 == 0) {
+                type(busy, QStringLiteral(":"));
+                lastInput = *now;
+            }
+            const bool due = shouldTouch(*now, lastInput, busy->keepAlive()->lastTouchMs(), policy);
+            const int before = touches.count();
+            busy->keepAlive()->check();
+            idle->keepAlive()->check();
+            if (due) {
+                QTRY_COMPARE_WITH_TIMEOUT(touches.count(), before + 1, kTimeoutMs);
+                QVERIFY2(touches.last().at(0).toBool(),
+                         qPrintable(touches.last().at(1).toString()));
+                lastTouch = *now;
+            }
+            QCOMPARE(touches.count(), before + (due ? 1 : 0));
+            m_platform->reapIdle();
+            QVERIFY2(*now - lastTouch <= kIdleMs, "the busy session went a whole window untouched");
+            QCOMPARE(m_platform->sessionStatus(busy->sessionId()), QStringLiteral("ready"));
+            QCOMPARE(m_platform->sessionStatus(idle->sessionId()),
+                     *now - start > kIdleMs ? QStringLiteral("dead") : QStringLiteral("ready"));
         }
-        QCOMPARE(m_platform->sessionStatus(busy->sessionId()), QStringLiteral("ready"));
+        QVERIFY(touches.count() >= int(kTypingMs / keepAliveIntervalMs(policy)));
+        QCOMPARE(idleTouches.count(), 0);
         QCOMPARE(busy->state(), TerminalTab::State::Connected);
         // The one nobody typed into was reaped, and its tab says so.
         QCOMPARE(m_platform->sessionStatus(idle->sessionId()), QStringLiteral("dead"));

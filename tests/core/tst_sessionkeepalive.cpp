@@ -9,10 +9,10 @@
 #include "platformclient.h"
 #include "sessionkeepalive.h"
 
+#include <QDateTime>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
-#include <QTimer>
 
 #include <algorithm>
 #include <memory>
@@ -314,13 +314,22 @@ private slots:
     // ---- against the local platform --------------------------------------------------------
 
     // A typed-in session outlives several idle windows; the one next to it, untouched, is
-    // reaped; and once the typing stops the kept one is reaped too.
+    // reaped; and once the typing stops the kept one gets only the touch that covers the last
+    // keystroke and is then reaped too. The platform's reaper, both keep-alives and the typing
+    // share one fake clock that the test steps, so a loaded machine cannot stretch a 3 s
+    // window: every touch is predicted by shouldTouch() and every reap by the window.
     void keepsATypedSessionAliveAgainstTheReaper()
     {
+        constexpr qint64 kIdleMs = 3000;
+        constexpr qint64 kStepMs = 100;
+        constexpr qint64 kTypeEveryMs = 300;
+        constexpr qint64 kTypingMs = 8000;
+        qint64 now = 1750000000000;
         local::LocalPlatformOptions options;
         options.readyDelayMs = 0;
-        options.idleTimeoutMs = 3000;
+        options.idleTimeoutMs = kIdleMs;
         local::LocalPlatform platform(options);
+        platform.setClock([&now] { return QDateTime::fromMSecsSinceEpoch(now).toUTC(); });
         QString error;
         QVERIFY2(platform.start(&error), qPrintable(error));
         PlatformClient client(&m_nam, {platform.baseUrl(), platform.masterKey(), 30000, {}, {}});
@@ -340,48 +349,81 @@ private slots:
                                   kTimeoutMs);
         QTRY_COMPARE_WITH_TIMEOUT(platform.sessionStatus(left), QStringLiteral("ready"),
                                   kTimeoutMs);
+        const qint64 readyAt = now; // both rows' last_seen_at
 
         const Result<Session> fetched = laptest::awaitResult<Session>(
             [&](auto done) { client.getSession(kept, done); }, "getSession", kTimeoutMs);
         QVERIFY2(fetched.ok(), qPrintable(fetched.error.text()));
         const Session row = fetched.value;
-        QCOMPARE(row.idleTimeoutMs.value_or(-1), qint64(3000));
+        QCOMPARE(row.idleTimeoutMs.value_or(-1), kIdleMs);
 
         SessionKeepAlive keeper(&client, kept);
+        keeper.setClock([&now] { return now; });
         keeper.setIdleWindowMs(*row.idleTimeoutMs);
         SessionKeepAlive idler(&client, left); // attached, never typed into
+        idler.setClock([&now] { return now; });
         idler.setIdleWindowMs(*row.idleTimeoutMs);
         QSignalSpy touches(&keeper, &SessionKeepAlive::touched);
         QSignalSpy idleTouches(&idler, &SessionKeepAlive::touched);
+        const KeepAlivePolicy p = policy(kIdleMs, KeepAlivePolicy().minIntervalMs);
+        const qint64 interval = keepAliveIntervalMs(p);
+        QCOMPARE(interval, qint64(1000));
 
-        QTimer typing;
-        typing.setInterval(300);
-        connect(&typing, &QTimer::timeout, &keeper, &SessionKeepAlive::noteInput);
-        keeper.noteInput();
-        typing.start();
-        QElapsedTimer clock;
-        clock.start();
-        QTRY_COMPARE_WITH_TIMEOUT(platform.sessionStatus(left), QStringLiteral("dead"), 8000);
+        qint64 lastInput = kNever;
+        QList<qint64> touchTimes;
+        const qint64 stopAt = readyAt + 2 * kTypingMs; // far beyond the expected reap
+        for (now = readyAt; now <= stopAt; now += kStepMs) {
+            if (now - readyAt <= kTypingMs && (now - readyAt) % kTypeEveryMs == 0) {
+                keeper.noteInput();
+                lastInput = now;
+            }
+            const bool due = lap::shouldTouch(now, lastInput, keeper.lastTouchMs(), p);
+            keeper.check();
+            idler.check();
+            if (due) {
+                QTRY_COMPARE_WITH_TIMEOUT(touches.count(), touchTimes.size() + 1, kTimeoutMs);
+                QVERIFY2(touches.last().at(0).toBool(),
+                         qPrintable(touches.last().at(1).toString()));
+                QCOMPARE(keeper.lastTouchMs(), now);
+                touchTimes << now;
+            }
+            QCOMPARE(touches.count(), touchTimes.size()); // never a touch that was not due
+            QCOMPARE(idleTouches.count(), 0);
+
+            platform.reapIdle();
+            const qint64 keptSeen = touchTimes.isEmpty() ? readyAt : touchTimes.last();
+            const bool keptIdle = now - keptSeen > kIdleMs;
+            QCOMPARE(platform.sessionStatus(left),
+                     now - readyAt > kIdleMs ? QStringLiteral("dead") : QStringLiteral("ready"));
+            QCOMPARE(platform.sessionStatus(kept),
+                     keptIdle ? QStringLiteral("dead") : QStringLiteral("ready"));
+            if (keptIdle)
+                break;
+        }
         QCOMPARE(platform.sessionJson(left).value(QLatin1String("failure_reason")).toString(),
                  QStringLiteral("idle timeout"));
-        while (clock.elapsed() < 8000) {
-            QTest::qWait(100);
-            QCOMPARE(platform.sessionStatus(kept), QStringLiteral("ready"));
-        }
-        typing.stop();
-        QCOMPARE(idleTouches.count(), 0);
-        // One touch per second of a 3 s window, give or take scheduling.
-        QVERIFY2(touches.count() >= 5 && touches.count() <= 10,
-                 qPrintable(QString::number(touches.count())));
-        for (const QList<QVariant> &t : qAsConst(touches))
-            QVERIFY2(t.at(0).toBool(), qPrintable(t.at(1).toString()));
-
-        // Left alone now: reaped as the platform intends, and no further touch is sent.
-        const int touchesWhenStopped = touches.count();
-        QTRY_COMPARE_WITH_TIMEOUT(platform.sessionStatus(kept), QStringLiteral("dead"), 8000);
+        QCOMPARE(platform.sessionStatus(kept), QStringLiteral("dead"));
         QCOMPARE(platform.sessionJson(kept).value(QLatin1String("failure_reason")).toString(),
                  QStringLiteral("idle timeout"));
-        QVERIFY(touches.count() <= touchesWhenStopped + 1);
+
+        // Kept through the whole typing (several windows): the first keystroke touched at once,
+        // then one touch per interval while the typing went on.
+        QVERIFY(now - readyAt > kTypingMs + kIdleMs);
+        QCOMPARE(touchTimes.first(), readyAt);
+        QVERIFY2(touchTimes.size() >= kTypingMs / interval,
+                 qPrintable(QString::number(touchTimes.size())));
+        for (int i = 1; i < touchTimes.size(); ++i) {
+            const qint64 gap = touchTimes.at(i) - touchTimes.at(i - 1);
+            QVERIFY2(gap >= interval && gap <= interval + kStepMs,
+                     qPrintable(QString::number(gap)));
+        }
+        // Once the typing stopped: the last touch covers the last keystroke, comes within one
+        // interval of it, and nothing more is armed, so the session was left to the reaper.
+        QVERIFY(touchTimes.last() >= lastInput);
+        QVERIFY(touchTimes.last() <= lastInput + interval);
+        QCOMPARE(keeper.msUntilNextCheck(), -1);
+        QCOMPARE(touches.count(), touchTimes.size());
+        QCOMPARE(idleTouches.count(), 0);
         platform.stop();
     }
 };

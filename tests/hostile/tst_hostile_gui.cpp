@@ -154,7 +154,7 @@ private slots:
         QCOMPARE(rows.at(end - 1), QStringLiteral("line %1 € %2")
                                        .arg(n - 1, 6, 10, QLatin1Char('0'))
                                        .arg(QString(50, QLatin1Char('x'))));
-        qInfo("1 MB frame rendered in %lld ms; longest GUI stall %lld ms", clock.elapsed(),
+        qInfo("1 MB frame rendered in %lld ms; longest GUI stall %lld ms of CPU", clock.elapsed(),
               probe.longestStallMs());
         QVERIFY2(probe.longestStallMs() < 5000, "the GUI thread was blocked");
         QCOMPARE(m_tab->state(), TerminalTab::State::Connected);
@@ -214,7 +214,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(c->closeReceived(), kWait);
         // Ctrl-D itself never went to the remote.
         QCOMPARE(c->binaryInput(), QByteArray("echo hello\r"));
-        qInfo("detach from a silent server: longest GUI stall %lld ms", probe.longestStallMs());
+        qInfo("detach from a silent server: longest GUI stall %lld ms of CPU",
+              probe.longestStallMs());
     }
 
     // 20000 pings in one burst while the user types.
@@ -230,7 +231,7 @@ private slots:
         c->sendRaw(burst);
         QVERIFY(typeAndArrive(c, QStringLiteral("typed during the flood")));
         QTRY_VERIFY_WITH_TIMEOUT(screen().contains(QLatin1String("flood over")), kWait);
-        qInfo("ping flood: longest GUI stall %lld ms", probe.longestStallMs());
+        qInfo("ping flood: longest GUI stall %lld ms of CPU", probe.longestStallMs());
         QVERIFY2(probe.longestStallMs() < 5000, "the GUI thread was blocked");
         QCOMPARE(m_tab->state(), TerminalTab::State::Connected);
     }
@@ -275,7 +276,7 @@ private slots:
                  QStringLiteral("Looking up the agent failed: the reply from %1 is larger than 8 "
                                 "MB, so it was not read.")
                      .arg(m_rest->baseUrl().toString()));
-        qInfo("10 MB reply: longest GUI stall %lld ms", probe.longestStallMs());
+        qInfo("10 MB reply: longest GUI stall %lld ms of CPU", probe.longestStallMs());
         QVERIFY2(probe.longestStallMs() < 5000, "the GUI thread was blocked");
     }
 
@@ -294,11 +295,14 @@ private slots:
         QVERIFY(cancel);
         QTRY_VERIFY_WITH_TIMEOUT(cancel->isVisible() && cancel->isEnabled(), kWait);
         QTest::qWait(300); // let a few bytes drip
+        // "At once": the state is Failed when click() returns, and click() did not wait for the
+        // reply, which needs another ~200 s of dripping (4 KB at 50 ms a byte). The bound is far
+        // from both, so a loaded machine cannot reach it.
         QElapsedTimer clock;
         clock.start();
         cancel->click();
         QCOMPARE(m_tab->state(), TerminalTab::State::Failed);
-        QVERIFY(clock.elapsed() < 1000);
+        QVERIFY2(clock.elapsed() < 60000, qPrintable(QString::number(clock.elapsed())));
         auto *message = m_tab->findChild<QLabel *>(QStringLiteral("failureMessage"));
         QCOMPARE(message->text(), QStringLiteral("Opening was cancelled."));
     }

@@ -404,7 +404,7 @@ private slots:
         QElapsedTimer clock;
         clock.start();
         const LapError e = failWith(route, CannedResponse::json(200, body));
-        qInfo("10 MB body: failed after %lld ms, longest event-loop stall %lld ms", clock.elapsed(),
+        qInfo("10 MB body: failed after %lld ms, longest event-loop stall %lld ms of CPU", clock.elapsed(),
               probe.longestStallMs());
         QCOMPARE(e.kind, LapError::Kind::Protocol);
         QCOMPARE(e.message, routeInfo(route).action +

@@ -212,7 +212,7 @@ private slots:
         QVERIFY(typeAndArrive(c, "ls\r"));
         QTRY_COMPARE_WITH_TIMEOUT(m_channel->bytesReceived(), qint64(payload.size()), kWait);
         QCOMPARE(joined(*m_output), payload);
-        qInfo("1 MB %s frame: longest event-loop stall %lld ms", text ? "text" : "binary",
+        qInfo("1 MB %s frame: longest event-loop stall %lld ms of CPU", text ? "text" : "binary",
               probe.longestStallMs());
         QVERIFY2(probe.longestStallMs() < 5000, "the event loop was blocked");
         QCOMPARE(m_channel->state(), TtyChannel::State::Open);
@@ -315,7 +315,7 @@ private slots:
         QVERIFY(typeAndArrive(c, "typed during the flood"));
         QTRY_COMPARE_WITH_TIMEOUT(joined(*m_output), QByteArray("after the flood\r\n"), kWait);
         QTRY_COMPARE_WITH_TIMEOUT(c->countReceived(laptest::WsPong), pings, kWait);
-        qInfo("%d pings: longest event-loop stall %lld ms", pings, probe.longestStallMs());
+        qInfo("%d pings: longest event-loop stall %lld ms of CPU", pings, probe.longestStallMs());
         QVERIFY2(probe.longestStallMs() < 5000, "the event loop was blocked");
         QCOMPARE(m_channel->state(), TtyChannel::State::Open);
     }

@@ -184,8 +184,10 @@ private slots:
         QVERIFY2(seen, screen.text().constData());
 
         // Leave something in the shell, detach, come back: it is the same shell.
-        QVERIFY(channel.sendInput(QByteArrayLiteral("LAP_MARK=kept-$((2*21))\r")));
-        QTest::qWait(200);
+        // Detached only once the shell has run the assignment (its echo is the proof).
+        QVERIFY(
+            channel.sendInput(QByteArrayLiteral("LAP_MARK=kept-$((2*21)); echo mark-$((3*3))\r")));
+        QVERIFY2(screen.waitFor("mark-9"), screen.text().constData());
         QSignalSpy closed(&channel, &TtyChannel::closed);
         channel.close();
         QTRY_COMPARE_WITH_TIMEOUT(closed.count(), 1, 5000);

@@ -39,11 +39,25 @@ QString startExe(QProcess &process, const QStringList &args, QString *firstLines
             return m.hasMatch() || process.state() == QProcess::NotRunning;
         },
         kWaitMs);
-    if (firstLines) {
-        QTest::qWait(200); // the key lines follow right after
-        out += QString::fromUtf8(process.readAllStandardOutput());
-        *firstLines = out;
+    if (firstLines && m.hasMatch()) {
+        if (args.contains(QStringLiteral("--quiet"))) {
+            // Nothing should follow; absence cannot be awaited, so give a stray line a chance.
+            QTest::qWait(200);
+            out += QString::fromUtf8(process.readAllStandardOutput());
+        } else {
+            // The key lines follow right after, the "try:" line last.
+            static const QRegularExpression last(QStringLiteral("^  try: .*\\n"),
+                                                 QRegularExpression::MultilineOption);
+            (void)QTest::qWaitFor(
+                [&] {
+                    out += QString::fromUtf8(process.readAllStandardOutput());
+                    return last.match(out).hasMatch() || process.state() == QProcess::NotRunning;
+                },
+                kWaitMs);
+        }
     }
+    if (firstLines)
+        *firstLines = out;
     return m.hasMatch() ? m.captured(1) : QString();
 }
 

@@ -632,18 +632,31 @@ void TestLocalPlatformRest::idleReaperSparesBumpedSessions()
     QCOMPARE(http.get(sessionPath(id)).object().value(QStringLiteral("idle_timeout_ms")).toInt(),
              1500);
 
-    // Refreshing the clock every 250 ms keeps a 1.5 s window open (6x margin).
-    QElapsedTimer alive;
-    alive.start();
-    while (alive.elapsed() < 3500) {
+    // Refreshing the clock every 250 ms keeps a 1.5 s window open (6x margin). The reaper runs
+    // on a fake clock stepped here, so a loaded machine cannot stretch the window; the reaper's
+    // own timer keeps running and reaps by the same clock.
+    const QDateTime start = QDateTime::fromString(
+        platform->sessionJson(id).value(QStringLiteral("last_seen_at")).toString(),
+        Qt::ISODateWithMs);
+    QVERIFY(start.isValid());
+    auto now = std::make_shared<QDateTime>(start);
+    platform->setClock([now] { return *now; });
+    for (int step = 1; step <= 14; ++step) { // 3.5 s
+        *now = start.addMSecs(250 * step);
         QNetworkReply *events = http.send("GET", sessionPath(id, QStringLiteral("/events")));
         QTRY_VERIFY_WITH_TIMEOUT(events->bytesAvailable() > 0 || events->isFinished(), kWaitMs);
         events->abort();
         events->deleteLater();
+        platform->reapIdle();
         QCOMPARE(platform->sessionStatus(id), QStringLiteral("ready"));
-        QTest::qWait(250);
     }
-    // Left alone, it is reaped.
+    // Left alone, it is reaped once the window is over, not before.
+    const QDateTime lastBump = *now;
+    *now = lastBump.addMSecs(1500);
+    platform->reapIdle();
+    QCOMPARE(platform->sessionStatus(id), QStringLiteral("ready"));
+    *now = lastBump.addMSecs(1501);
+    // The reaper's own timer does it.
     QTRY_COMPARE_WITH_TIMEOUT(platform->sessionStatus(id), QStringLiteral("dead"), kWaitMs);
     const QJsonObject row = http.get(sessionPath(id)).object();
     QCOMPARE(row.value(QStringLiteral("failure_reason")).toString(),
