@@ -31,7 +31,7 @@ QByteArray responseHead(int status, const HttpHeaders &headers)
 QByteArray HttpRequest::header(const QByteArray &name) const
 {
     for (const auto &h : headers) {
-        if (h.first == name)
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
             return h.second;
     }
     return {};
@@ -40,7 +40,7 @@ QByteArray HttpRequest::header(const QByteArray &name) const
 bool HttpRequest::hasHeader(const QByteArray &name) const
 {
     for (const auto &h : headers) {
-        if (h.first == name)
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
             return true;
     }
     return false;

@@ -30,7 +30,8 @@ struct HttpRequest
     HttpHeaders headers; // names lower-cased, in arrival order
     QByteArray body;
 
-    // First value of a header (name in lower case); empty when absent.
+    // First value of a header, its name compared case-insensitively (RFC 9110 §5.1: Qt 6.8
+    // sends "authorization:", curl "Authorization:"); empty when absent.
     QByteArray header(const QByteArray &name) const;
     bool hasHeader(const QByteArray &name) const;
     // First value of a query parameter; `found` tells an empty value from a missing one.

@@ -263,6 +263,11 @@ void TestLocalPlatformTty::upgradeAuthAndAvailability()
              QByteArray("HTTP/1.1 101 Switching Protocols"));
     QCOMPARE(rawUpgrade(port, path, "Authorization: Basic " + good + "\r\n"),
              QByteArray("HTTP/1.1 401 Unauthorized"));
+    // Header names in any case (Qt 6.8 sends "authorization:"), both ways.
+    QCOMPARE(rawUpgrade(port, path + "?token=wrong", "authorization: Bearer " + good + "\r\n"),
+             QByteArray("HTTP/1.1 101 Switching Protocols"));
+    QCOMPARE(rawUpgrade(port, path + "?token=" + good, "AUTHORIZATION: Bearer wrong\r\n"),
+             QByteArray("HTTP/1.1 401 Unauthorized"));
     QVERIFY(f.waitAllClosed());
 
     // Not assigned a sandbox yet (or no such session): 503 on the proxy path.
