@@ -6,6 +6,8 @@
 // an expired one, a self-signed one, and a second CA that signed nothing we serve. Nothing is
 // committed: every run has its own keys.
 
+#include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -113,26 +115,30 @@ private:
                    error);
     }
 
-    // A server certificate signed by `ca`; negative `days` make one that has already expired.
+    // A server certificate signed by `ca`; negative `days` make one that expired that many days
+    // ago. `openssl x509 -days` takes a negative count only up to OpenSSL 3.3 (3.5 refuses it)
+    // and `-not_after` only from 3.4 on, so an expired one is signed with `openssl ca`, whose
+    // -startdate/-enddate work the same on 3.0 (Debian 12) and 3.5 (Debian 13).
     bool makeLeaf(const QString &name, const QString &ca, const QString &san, int days,
                   QString *error)
     {
         const QString ext = path(name + QStringLiteral(".ext"));
-        QFile f(ext);
-        if (!f.open(QIODevice::WriteOnly))
+        if (!writeFile(ext,
+                       "basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\n"
+                       "extendedKeyUsage=serverAuth\nsubjectAltName=" +
+                           san.toLatin1() + "\n",
+                       error) ||
+            !run({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                  QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                  path(name + QStringLiteral(".key")), QStringLiteral("-out"),
+                  path(name + QStringLiteral(".csr")), QStringLiteral("-subj"),
+                  QStringLiteral("/CN=") +
+                      san.section(QLatin1Char(':'), 1).section(QLatin1Char(','), 0, 0)},
+                 error))
             return false;
-        f.write("basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\n"
-                "extendedKeyUsage=serverAuth\nsubjectAltName=" +
-                san.toLatin1() + "\n");
-        f.close();
-        return run({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                    QStringLiteral("-nodes"), QStringLiteral("-keyout"),
-                    path(name + QStringLiteral(".key")), QStringLiteral("-out"),
-                    path(name + QStringLiteral(".csr")), QStringLiteral("-subj"),
-                    QStringLiteral("/CN=") +
-                        san.section(QLatin1Char(':'), 1).section(QLatin1Char(','), 0, 0)},
-                   error) &&
-               run({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+        if (days < 0)
+            return signExpired(name, ca, ext, days, error);
+        return run({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
                     path(name + QStringLiteral(".csr")), QStringLiteral("-CA"),
                     path(ca + QStringLiteral(".pem")), QStringLiteral("-CAkey"),
                     path(ca + QStringLiteral(".key")), QStringLiteral("-CAcreateserial"),
@@ -140,6 +146,44 @@ private:
                     QStringLiteral("-days"), QString::number(days), QStringLiteral("-extfile"),
                     ext},
                    error);
+    }
+
+    // Valid for one day, ending `days` (< 0) days from now. `openssl ca` needs a config naming
+    // its database and serial files; the policy only asks for the CN every CSR here has.
+    bool signExpired(const QString &name, const QString &ca, const QString &ext, int days,
+                     QString *error)
+    {
+        const QString dir = path(name + QStringLiteral(".ca"));
+        const QString config = dir + QStringLiteral("/ca.cnf");
+        if (!QDir().mkpath(dir) || !writeFile(dir + QStringLiteral("/index.txt"), {}, error) ||
+            !writeFile(dir + QStringLiteral("/serial"), "01\n", error) ||
+            !writeFile(config,
+                       "[ca]\ndefault_ca=lap\n[lap]\ndir=" + dir.toUtf8() +
+                           "\ndatabase=$dir/index.txt\nnew_certs_dir=$dir\nserial=$dir/serial\n"
+                           "default_md=sha256\npolicy=any\nunique_subject=no\n"
+                           "[any]\ncommonName=supplied\n",
+                       error))
+            return false;
+        const QDateTime end = QDateTime::currentDateTimeUtc().addDays(days);
+        const QString format = QStringLiteral("yyyyMMddHHmmss'Z'");
+        return run({QStringLiteral("ca"), QStringLiteral("-batch"), QStringLiteral("-notext"),
+                    QStringLiteral("-config"), config, QStringLiteral("-cert"),
+                    path(ca + QStringLiteral(".pem")), QStringLiteral("-keyfile"),
+                    path(ca + QStringLiteral(".key")), QStringLiteral("-in"),
+                    path(name + QStringLiteral(".csr")), QStringLiteral("-out"),
+                    path(name + QStringLiteral(".pem")), QStringLiteral("-startdate"),
+                    end.addDays(-1).toString(format), QStringLiteral("-enddate"),
+                    end.toString(format), QStringLiteral("-extfile"), ext},
+                   error);
+    }
+
+    static bool writeFile(const QString &file, const QByteArray &content, QString *error)
+    {
+        QFile f(file);
+        if (f.open(QIODevice::WriteOnly) && f.write(content) == content.size())
+            return true;
+        *error = QStringLiteral("cannot write %1: %2").arg(file, f.errorString());
+        return false;
     }
 
     QTemporaryDir m_dir;
