@@ -94,6 +94,14 @@ void TtyChannel::open(const TtyTarget &target)
     connect(m_socket, &QWebSocket::stateChanged, this, &TtyChannel::onStateChanged);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &TtyChannel::onText);
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &TtyChannel::onBinary);
+#if QT_VERSION >= QT_VERSION_CHECK(6, 6, 0)
+    // A 401 naming a scheme Qt can answer (Basic, Digest...) asks for credentials here; we
+    // have none to give, so the handshake fails, and this is the one sure sign it was a 401.
+    connect(m_socket, &QWebSocket::authenticationRequired, this, [this] {
+        if (sender() == m_socket)
+            m_conn.authChallenged = true;
+    });
+#endif
 #if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
     connect(m_socket, &QWebSocket::errorOccurred, this, &TtyChannel::onError);
 #else
@@ -343,6 +351,7 @@ void TtyChannel::reportFailure(quint64 generation)
                         : m_socket                   ? m_socket->errorString()
                                                      : QString();
     facts.socketError = m_conn.firstErrorCode;
+    facts.authChallenged = m_conn.authChallenged;
     const LapError error = ttyConnectError(facts);
     ++m_generation;
     dropSocket();

@@ -141,6 +141,7 @@ private:
         bool closeFrameReceived = false;
         QString firstError; // the first error text of a failed connect (carries the HTTP status)
         QAbstractSocket::SocketError firstErrorCode = QAbstractSocket::UnknownSocketError;
+        bool authChallenged = false; // Qt >= 6.6 asked for credentials: the upgrade got a 401
         QString sslErrors;
         QByteArray tail; // last bytes of output, to recognise the bridge's notices
         qint64 bytesReceived = 0;

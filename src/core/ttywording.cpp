@@ -182,7 +182,29 @@ int httpStatusFromHandshakeError(const QString &errorString)
         if (m.hasMatch())
             return m.captured(1).toInt();
     }
-    return 0;
+    return isAuthenticationChallengeError(errorString) ? 401 : 0;
+}
+
+bool isAuthenticationChallengeError(const QString &errorString)
+{
+    // QWebSocket's own source texts (its tr() context), so that a loaded Qt translation of
+    // them is recognised as well as the English; the class prefix varies, so the English is
+    // matched without it.
+    static const char *const kTexts[] = {
+        "QWebSocketPrivate::processHandshake: Unsupported WWW-Authenticate challenge encountered.",
+        "QWebSocketPrivate::processHandshake: Unsupported WWW-Authenticate challenges "
+        "encountered.",
+        "QWebSocket::processHandshake: Host requires authentication",
+    };
+    if (errorString.isEmpty())
+        return false;
+    for (const char *text : kTexts) {
+        const QString english = QString::fromLatin1(text);
+        if (errorString.contains(english.section(QLatin1String(": "), 1)) ||
+            errorString == QCoreApplication::translate("QWebSocket", text))
+            return true;
+    }
+    return false;
 }
 
 QString closeFrameReason(int code, const QString &reason)
@@ -270,7 +292,7 @@ LapError ttyConnectError(const TtyConnectFacts &facts)
     }
     const QString &raw = facts.errorString;
     const QString detail = shownUrl + QLatin1String(": ") + raw;
-    const int status = httpStatusFromHandshakeError(raw);
+    const int status = facts.authChallenged ? 401 : httpStatusFromHandshakeError(raw);
     if (status != 0)
         return ttyUpgradeError(status, facts.tokenSent, detail);
     if (facts.socketError == QAbstractSocket::SslHandshakeFailedError ||

@@ -54,8 +54,15 @@ QString describeEndedSession(const Session &s);
 
 // The HTTP status of a rejected WebSocket upgrade, read from QWebSocket::errorString()
 // (Qt 5.15/6.4: "QWebSocketPrivate::processHandshake: Unhandled http status code: 401
-// (Unauthorized)."); 0 when the text carries none.
+// (Unauthorized)."); 401 for the texts isAuthenticationChallengeError() knows; 0 when the text
+// carries none.
 int httpStatusFromHandshakeError(const QString &errorString);
+
+// Qt 6.6 and later handle a 401 on the upgrade as an authentication challenge and report it
+// without the status: "Unsupported WWW-Authenticate challenges encountered." when the server
+// names no scheme Qt can answer (the platform sends a bare 401), "Host requires
+// authentication" when it names one and no credentials were given. True for those texts.
+bool isAuthenticationChallengeError(const QString &errorString);
 
 // The error for an upgrade rejected with HTTP `status` (docs/platform-api.md §10 rows 14-16).
 LapError ttyUpgradeError(int status, bool tokenSent, const QString &detail);
@@ -70,6 +77,7 @@ struct TtyConnectFacts
     QString sslErrors;   // certificate problems, "; "-joined
     QString errorString; // Qt's first error text (carries the HTTP status of an upgrade)
     QAbstractSocket::SocketError socketError = QAbstractSocket::UnknownSocketError;
+    bool authChallenged = false; // Qt >= 6.6 asked for credentials: the upgrade got a 401
 };
 
 // The user-facing error for a connection that never opened: an invalid URL, no answer in time,

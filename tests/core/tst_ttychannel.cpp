@@ -160,8 +160,9 @@ void TstTtyChannel::tokenInHeaderAndQuery()
     QCOMPARE(ch.state(), TtyChannel::State::Open);
     const QList<QByteArray> lines = request.split('\n');
     QCOMPARE(lines.first().trimmed(), QByteArray("GET /tty?token=a%20b%26c%3Dd%2F%C3%A9 HTTP/1.1"));
-    QVERIFY2(request.contains("\r\nAuthorization: Bearer a b&c=d/\xc3\xa9\r\n"),
-             request.constData());
+    // Header names are case-insensitive (RFC 9110 §5.1) and Qt 6.8 sends "authorization:".
+    QCOMPARE(server.last()->header("Authorization"), QByteArray("Bearer a b&c=d/\xc3\xa9"));
+    QVERIFY2(request.toLower().count("\r\nauthorization:") == 1, request.constData());
     // No subprotocol: the harness negotiates none.
     QVERIFY(!request.toLower().contains("sec-websocket-protocol"));
 }
@@ -466,29 +467,45 @@ void TstTtyChannel::upgradeRejected_data()
     QTest::addColumn<QString>("token");
     QTest::addColumn<QString>("message");
     QTest::addColumn<QString>("hint");
+    QTest::addColumn<QByteArray>("headers");
     QTest::newRow("401 with token")
         << 401 << QStringLiteral("wrong-token")
         << QStringLiteral(
                "The sandbox refused the terminal connection: TTY token rejected (HTTP 401).")
         << QStringLiteral("The pod may predate the platform's harness token: restart the session, "
-                          "or set LAP_TTY_TOKEN.");
+                          "or set LAP_TTY_TOKEN.")
+        << QByteArray();
     QTest::newRow("401 without token")
         << 401 << QString()
         << QStringLiteral("The sandbox refused the terminal connection: no TTY token was sent "
                           "(HTTP 401).")
-        << QStringLiteral("The platform returned no tty_token: set LAP_TTY_TOKEN.");
+        << QStringLiteral("The platform returned no tty_token: set LAP_TTY_TOKEN.") << QByteArray();
     QTest::newRow("503") << 503 << QStringLiteral("secret-503")
                          << QStringLiteral(
                                 "The sandbox is not ready for a terminal yet (HTTP 503).")
-                         << QStringLiteral("It is starting or restarting; try again in a moment.");
+                         << QStringLiteral("It is starting or restarting; try again in a moment.")
+                         << QByteArray();
     QTest::newRow("502") << 502 << QStringLiteral("secret-502")
                          << QStringLiteral("Cannot reach the sandbox (HTTP 502).")
-                         << QStringLiteral(
-                                "The pod may be gone, or the platform's proxy still "
-                                "remembers an old address (up to 30 s after a restart).");
+                         << QStringLiteral("The pod may be gone, or the platform's proxy still "
+                                           "remembers an old address (up to 30 s after a restart).")
+                         << QByteArray();
     QTest::newRow("404") << 404 << QStringLiteral("secret-404")
                          << QStringLiteral("The terminal connection was refused (HTTP 404).")
-                         << QString();
+                         << QString() << QByteArray();
+    // Qt 6.6 and later read these as authentication challenges: one it cannot answer, and one
+    // it could answer with credentials, which asks for them (authenticationRequired).
+    const QString rejected = QStringLiteral(
+        "The sandbox refused the terminal connection: TTY token rejected (HTTP 401).");
+    const QString rejectedHint = QStringLiteral(
+        "The pod may predate the platform's harness token: restart the session, or set "
+        "LAP_TTY_TOKEN.");
+    QTest::newRow("401 Bearer challenge")
+        << 401 << QStringLiteral("wrong-token") << rejected << rejectedHint
+        << QByteArray("WWW-Authenticate: Bearer\r\n");
+    QTest::newRow("401 Basic challenge")
+        << 401 << QStringLiteral("wrong-token") << rejected << rejectedHint
+        << QByteArray("WWW-Authenticate: Basic realm=\"tty\"\r\nContent-Length: 0\r\n");
 }
 
 void TstTtyChannel::upgradeRejected()
@@ -497,10 +514,11 @@ void TstTtyChannel::upgradeRejected()
     QFETCH(QString, token);
     QFETCH(QString, message);
     QFETCH(QString, hint);
+    QFETCH(QByteArray, headers);
     // As the proxy answers: a bare status line, no body, connection closed.
     RawWsServer server;
-    server.setHandshake(WsHandshake::Reply,
-                        QByteArray("HTTP/1.1 ") + QByteArray::number(status) + " Whatever\r\n\r\n");
+    server.setHandshake(WsHandshake::Reply, QByteArray("HTTP/1.1 ") + QByteArray::number(status) +
+                                                " Whatever\r\n" + headers + "\r\n");
     QVERIFY(server.start());
     TtyChannel ch;
     QSignalSpy failed(&ch, &TtyChannel::failed);
@@ -742,6 +760,18 @@ void TstTtyChannel::statusFromErrorString_data()
         << 503;
     QTest::newRow("status line quoted")
         << QStringLiteral("Invalid response: HTTP/1.1 502 Bad Gateway") << 502;
+    QTest::newRow("qt 6.6+: 401, no challenge")
+        << QStringLiteral("QWebSocketPrivate::processHandshake: Unsupported WWW-Authenticate "
+                          "challenges encountered.")
+        << 401;
+    QTest::newRow("qt 6.6+: 401, one challenge")
+        << QStringLiteral("QWebSocketPrivate::processHandshake: Unsupported WWW-Authenticate "
+                          "challenge encountered.")
+        << 401;
+    QTest::newRow("qt 6.6+: 401, no credentials")
+        << QStringLiteral("QWebSocket::processHandshake: Host requires authentication") << 401;
+    QTest::newRow("prefix cleaned") << QStringLiteral("Host requires authentication") << 401;
+    QTest::newRow("other authentication") << QStringLiteral("Proxy requires authentication") << 0;
     QTest::newRow("refused") << QStringLiteral("Connection refused") << 0;
     QTest::newRow("port number is not a status")
         << QStringLiteral("Host 10.0.0.1 port 4096 unreachable") << 0;

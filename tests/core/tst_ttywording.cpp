@@ -253,6 +253,24 @@ private slots:
             << QStringLiteral("The sandbox refused the terminal connection: no TTY token was sent "
                               "(HTTP 401).")
             << QStringLiteral("The platform returned no tty_token: set LAP_TTY_TOKEN.");
+        // Qt 6.6 and later: a bare 401 is an authentication challenge it cannot answer, and
+        // one naming a scheme it knows asks for credentials (authenticationRequired) first.
+        QTest::newRow("row 14: 401, Qt 6.6+ challenge text")
+            << facts(url, QStringLiteral("QWebSocketPrivate::processHandshake: Unsupported "
+                                         "WWW-Authenticate challenges encountered."))
+            << upgrade << 401
+            << QStringLiteral(
+                   "The sandbox refused the terminal connection: TTY token rejected (HTTP 401).")
+            << QStringLiteral("The pod may predate the platform's harness token: restart the "
+                              "session, or set LAP_TTY_TOKEN.");
+        TtyConnectFacts challenged = facts(url, QStringLiteral("Some other text"));
+        challenged.authChallenged = true;
+        QTest::newRow("row 14: 401, Qt 6.6+ asked for credentials")
+            << challenged << upgrade << 401
+            << QStringLiteral(
+                   "The sandbox refused the terminal connection: TTY token rejected (HTTP 401).")
+            << QStringLiteral("The pod may predate the platform's harness token: restart the "
+                              "session, or set LAP_TTY_TOKEN.");
         QTest::newRow("row 15: 503")
             << facts(url, handshake.arg(503)) << upgrade << 503
             << QStringLiteral("The sandbox is not ready for a terminal yet (HTTP 503).")
