@@ -64,6 +64,9 @@ void WakeWatcher::watchNetwork()
                 [this](QNetworkInformation::Reachability r) {
                     setOnline(r == QNetworkInformation::Reachability::Online);
                 });
+        qInfo("lap-desktop: network reachability from the '%s' backend: a dropped session "
+              "retries at once when the network comes back",
+              qPrintable(info->backendName()));
         return;
     }
     qInfo("lap-desktop: no network-information backend reports reachability here; dropped "
