@@ -13,6 +13,7 @@
 #include <QSortFilterProxyModel>
 
 #include <algorithm>
+#include <utility>
 
 namespace lap {
 
@@ -117,7 +118,7 @@ void AttachDialog::onAgentsListed(const Result<QList<Agent>> &r)
         return;
     m_agents = r.value;
     QHash<QString, QString> names;
-    for (const Agent &a : qAsConst(m_agents))
+    for (const Agent &a : std::as_const(m_agents))
         names.insert(a.id, a.displayName());
     m_model->setAgentNames(names);
     rebuildAgentFilter();
@@ -161,7 +162,7 @@ void AttachDialog::rebuildAgentFilter()
     // Agents that have sessions (as the agent list counted them, or as the session list shows
     // them), and the current filter whatever it is.
     QHash<QString, QString> labels;
-    for (const Agent &a : qAsConst(m_agents)) {
+    for (const Agent &a : std::as_const(m_agents)) {
         if (a.sessionCount != 0)
             labels.insert(a.id, a.displayName());
     }
@@ -173,7 +174,7 @@ void AttachDialog::rebuildAgentFilter()
         labels.insert(m_agentFilter, m_model->agentText(m_agentFilter));
 
     QHash<QString, int> uses;
-    for (const QString &label : qAsConst(labels))
+    for (const QString &label : std::as_const(labels))
         ++uses[label];
     QList<QPair<QString, QString>> entries; // label, id
     for (auto it = labels.cbegin(); it != labels.cend(); ++it) {
@@ -192,7 +193,7 @@ void AttachDialog::rebuildAgentFilter()
     const QSignalBlocker block(combo);
     combo->clear();
     combo->addItem(tr("All agents"), QString());
-    for (const auto &e : qAsConst(entries))
+    for (const auto &e : std::as_const(entries))
         combo->addItem(e.first, e.second);
     combo->setCurrentIndex(std::max(0, combo->findData(m_agentFilter)));
 }

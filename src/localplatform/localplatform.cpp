@@ -20,6 +20,7 @@
 
 #include <fcntl.h>
 #include <unistd.h>
+#include <utility>
 
 namespace lap::local {
 
@@ -417,14 +418,14 @@ void LocalPlatform::reapIdle()
 {
     const QDateTime now = m_clock();
     QStringList idle;
-    for (const Session &s : qAsConst(m_sessions)) {
+    for (const Session &s : std::as_const(m_sessions)) {
         if (s.status != QLatin1String("ready"))
             continue;
         const QDateTime last = s.lastSeenAt.isValid() ? s.lastSeenAt : s.createdAt;
         if (last.msecsTo(now) > m_options.idleTimeoutMs)
             idle.append(s.id);
     }
-    for (const QString &id : qAsConst(idle))
+    for (const QString &id : std::as_const(idle))
         markDead(id, QStringLiteral("idle timeout"));
 }
 

@@ -27,6 +27,7 @@
 #include <QTest>
 
 #include <memory>
+#include <utility>
 
 using namespace lap;
 
@@ -154,7 +155,7 @@ private slots:
 
     void cleanupTestCase()
     {
-        for (const QString &p : qAsConst(m_usedProfiles))
+        for (const QString &p : std::as_const(m_usedProfiles))
             laptest::deleteKeySync(*m_keys, p);
         stopPlatform();
     }

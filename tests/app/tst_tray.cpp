@@ -5,6 +5,7 @@
 #include "tray.h"
 
 #include <QAction>
+#include <QImage>
 #include <QMenu>
 #include <QSystemTrayIcon>
 #include <QtTest>
@@ -14,6 +15,16 @@ using namespace lap;
 class TestTray : public QObject
 {
     Q_OBJECT
+
+    static int visiblePixels(const QImage &image)
+    {
+        int n = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x)
+                n += qAlpha(image.pixel(x, y)) > 0 ? 1 : 0;
+        }
+        return n;
+    }
 
 private slots:
     void iconShowsTheWorstState()
@@ -25,9 +36,20 @@ private slots:
                  QStringLiteral(":/icons/tray/lap-desktop-tray-offline.svg"));
         QCOMPARE(Tray::iconPath(3, 1, 1),
                  QStringLiteral(":/icons/tray/lap-desktop-tray-reconnecting.svg"));
+        // Without Qt's SVG plugins every SVG icon renders as nothing, and the tray would show
+        // an empty square; each state must draw something, and something of its own.
+        QList<QImage> seen;
         for (const QString &path : {Tray::iconPath(0, 0, 0), Tray::iconPath(1, 0, 0),
-                                    Tray::iconPath(0, 0, 1), Tray::iconPath(0, 1, 0)})
-            QVERIFY2(!QIcon(path).pixmap(22, 22).isNull(), qPrintable(path));
+                                    Tray::iconPath(0, 0, 1), Tray::iconPath(0, 1, 0)}) {
+            const QImage image = QIcon(path).pixmap(22, 22).toImage();
+            QVERIFY2(visiblePixels(image) > 0,
+                     qPrintable(path + QStringLiteral(" renders blank: Qt's SVG icon engine is "
+                                                      "not installed (Debian: qt6-svg-plugins "
+                                                      "for Qt 6, libqt5svg5 for Qt 5)")));
+            QVERIFY2(!seen.contains(image),
+                     qPrintable(path + QStringLiteral(" looks like another state's icon")));
+            seen << image;
+        }
     }
 
     void menuWithoutSessions()

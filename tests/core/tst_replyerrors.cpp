@@ -4,6 +4,7 @@
 // table in docs/platform-api.md §10 whose REST side each case covers.
 #include "replyerrors.h"
 
+#include <QTimeZone>
 #include <QtTest>
 
 using namespace lap;
@@ -42,7 +43,7 @@ ReplyContext context(const QString &action, int timeoutMs = 30000)
     c.action = action;
     c.base = kBase;
     c.requestTimeoutMs = timeoutMs;
-    c.now = QDateTime(QDate(2026, 6, 1), QTime(12, 0), Qt::UTC);
+    c.now = QDateTime(QDate(2026, 6, 1), QTime(12, 0), QTimeZone::utc());
     return c;
 }
 

@@ -10,6 +10,7 @@
 #include "fuzzcheck.h"
 #include "profilestore.h"
 
+#include <QTimeZone>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -59,7 +60,7 @@ void fuzzProfiles(const QByteArray &bytes, bool roundTrip)
     {
         QFile f(path);
         LAP_FUZZ_CHECK(f.open(QIODevice::ReadWrite));
-        LAP_FUZZ_CHECK(f.setFileTime(QDateTime::fromMSecsSinceEpoch(1000000 + ++counter, Qt::UTC),
+        LAP_FUZZ_CHECK(f.setFileTime(QDateTime::fromMSecsSinceEpoch(1000000 + ++counter, QTimeZone::utc()),
                                      QFileDevice::FileModificationTime));
     }
     {

@@ -8,6 +8,7 @@
 #include "platformclient.h"
 #include "sessionopener.h"
 
+#include <QTimeZone>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QLocale>
@@ -619,7 +620,7 @@ private slots:
     {
         QFETCH(QByteArray, value);
         QFETCH(int, ms);
-        const QDateTime now(QDate(2026, 10, 21), QTime(7, 28, 0), Qt::UTC);
+        const QDateTime now(QDate(2026, 10, 21), QTime(7, 28, 0), QTimeZone::utc());
         QCOMPARE(retryAfterMs(value, now), ms);
     }
 

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include <sys/stat.h>
+#include <utility>
 
 using lap::local::LocalPlatform;
 using lap::local::LocalPlatformOptions;
@@ -297,7 +298,7 @@ void TestLocalPlatformRest::createSessionWalksThePhases()
                                QStringLiteral("ready")};
     QVERIFY2(phases.size() >= 3, qPrintable(phases.join(QLatin1Char(' '))));
     int previous = -1;
-    for (const QString &phase : qAsConst(phases)) {
+    for (const QString &phase : std::as_const(phases)) {
         const int index = order.indexOf(phase);
         QVERIFY2(index > previous, qPrintable(phases.join(QLatin1Char(' '))));
         previous = index;
