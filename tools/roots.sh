@@ -1,4 +1,5 @@
 # shellcheck shell=bash
+# shellcheck disable=SC2034 # root_dir and spawned_pid are set for the scripts that source this file
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Minimal Debian roots for tools/test and tools/package: a cached build root of Debian 13 (the
 # Qt6 app is built and tested there) and fresh roots of Debian 12 and 13 that hold nothing but
@@ -79,9 +80,13 @@ root_stop_processes() {
     return 0
 }
 
-# roots_cleanup: unmounts everything mounted through this file, newest first.
+# roots_cleanup: stops what still runs in the roots mounted through this file, then unmounts
+# everything mounted through it, newest first.
 roots_cleanup() {
     local i m
+    for m in "${roots_mounted[@]}"; do
+        [[ "$m" == */proc ]] && root_stop_processes "${m%/proc}"
+    done
     for ((i = ${#roots_mounted[@]} - 1; i >= 0; i--)); do
         m=${roots_mounted[$i]}
         mountpoint -q "$m" 2>/dev/null || continue
@@ -115,6 +120,18 @@ root_run() {
         LANG=C.UTF-8 TERM=dumb DEBIAN_FRONTEND=noninteractive)
     for v in "${root_pass_env[@]}"; do [ -n "${!v+x}" ] && env+=("$v=${!v}"); done
     chroot "$r" /usr/bin/env -i "${env[@]}" "$@"
+}
+
+# root_spawn DIR LOG COMMAND...: like root_run, in the background with its output in LOG;
+# sets spawned_pid to the command's own PID (chroot execs it), not a subshell's, so that
+# killing spawned_pid ends the command.
+root_spawn() {
+    local r=$1 log=$2
+    shift 2
+    local env=(PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root
+        LANG=C.UTF-8 TERM=dumb)
+    chroot "$r" /usr/bin/env -i "${env[@]}" "$@" >"$log" 2>&1 &
+    spawned_pid=$!
 }
 
 # fresh_root SUITE DIR: DIR becomes a new minimal root of SUITE (nothing installed beyond
