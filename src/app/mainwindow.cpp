@@ -12,6 +12,7 @@
 #include "tabsaving.h"
 #include "tabstore.h"
 #include "tray.h"
+#include "uistyle.h"
 #include "wakewatcher.h"
 #include "windowmenus.h"
 
@@ -393,7 +394,7 @@ void MainWindow::notifyInBackground(TerminalTab *tab, const QString &title, cons
     // Marked until the user looks at the tab again (cleared in the currentChanged handler).
     const int index = m_tabs->indexOf(tab);
     if (index >= 0)
-        m_tabs->tabBar()->setTabTextColor(index, QColor(0xd9, 0x3b, 0x3b));
+        m_tabs->tabBar()->setTabTextColor(index, colors::error());
     m_marked.insert(tab);
     ++m_notificationCount;
     m_tray->notify(title, text.isEmpty() ? tab->title() : text);

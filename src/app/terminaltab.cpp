@@ -4,6 +4,7 @@
 #include "remoteterminal.h"
 #include "sessionkeepalive.h"
 #include "ttychannel.h"
+#include "uistyle.h"
 #include "ui_terminalfailurepage.h"
 #include "ui_terminalkeyconsentpage.h"
 #include "ui_terminalprogresspage.h"
@@ -31,18 +32,18 @@ QColor stateColor(TerminalTab::State state)
     switch (state) {
     case TerminalTab::State::Opening:
     case TerminalTab::State::Connecting:
-        return QColor(0x3d, 0x8b, 0xe0); // blue: on its way
+        return colors::starting();
     case TerminalTab::State::Connected:
-        return QColor(0x3c, 0xb3, 0x4a);
+        return colors::ready();
     case TerminalTab::State::Reconnecting:
-        return QColor(0xf0, 0x9a, 0x1a);
+        return colors::reconnecting();
     case TerminalTab::State::Detached:
     case TerminalTab::State::AgentExited:
-        return QColor(0x8a, 0x8f, 0x98);
+        return colors::inactive();
     case TerminalTab::State::Failed:
-        return QColor(0xd9, 0x3b, 0x3b);
+        return colors::error();
     }
-    return Qt::gray;
+    return colors::inactive();
 }
 
 QString shortId(const QString &id)
@@ -192,8 +193,8 @@ void TerminalTab::buildUi()
     m_banner->setContentsMargins(8, 4, 8, 4);
     m_banner->setAutoFillBackground(true);
     QPalette bp = m_banner->palette();
-    bp.setColor(QPalette::Window, QColor(0xfd, 0xf0, 0xc8));
-    bp.setColor(QPalette::WindowText, QColor(0x4a, 0x3a, 0x00));
+    bp.setColor(QPalette::Window, colors::noticeBackground());
+    bp.setColor(QPalette::WindowText, colors::noticeText());
     m_banner->setPalette(bp);
     m_banner->hide();
     m_terminal = new RemoteTerminal(m_settings.terminal, m_terminalPage);

@@ -28,6 +28,25 @@ inline QColor starting()
 {
     return QColor(0x15, 0x65, 0xc0);
 }
+// A connection that dropped and is being tried again.
+inline QColor reconnecting()
+{
+    return QColor(0xf0, 0x9a, 0x1a);
+}
+// A session the tab let go of on purpose (detached, the agent exited): nothing is wrong.
+inline QColor inactive()
+{
+    return QColor(0x8a, 0x8f, 0x98);
+}
+// The banner over a terminal that has news about its connection: a note, not an alarm.
+inline QColor noticeBackground()
+{
+    return QColor(0xfd, 0xf0, 0xc8);
+}
+inline QColor noticeText()
+{
+    return QColor(0x4a, 0x3a, 0x00);
+}
 } // namespace colors
 
 // `palette` with the error colour as its text colour.

@@ -3,6 +3,7 @@
 // background notifications — real tabs, real QTermWidgets, the local platform with real PTYs.
 #include "lptesthelpers.h"
 #include "sessionkeepalive.h"
+#include "uistyle.h"
 #include "windowfixture.h"
 
 #include <QDateTime>
@@ -390,7 +391,7 @@ private slots:
         a->channel()->sendInput(QByteArrayLiteral("sleep 0.3; printf '\\a'\r"));
         QTRY_VERIFY_WITH_TIMEOUT(m_window->isMarked(a), kTimeoutMs);
         QCOMPARE(m_window->notificationCount(), before + 1);
-        QCOMPARE(tabs->tabBar()->tabTextColor(tabs->indexOf(a)), QColor(0xd9, 0x3b, 0x3b));
+        QCOMPARE(tabs->tabBar()->tabTextColor(tabs->indexOf(a)), colors::error());
         QVERIFY(!m_window->isMarked(b));
         tabs->setCurrentWidget(a);
         QVERIFY(!m_window->isMarked(a));
