@@ -192,8 +192,8 @@ bool isAuthenticationChallengeError(const QString &errorString)
     // matched without it.
     static const char *const kTexts[] = {
         "QWebSocketPrivate::processHandshake: Unsupported WWW-Authenticate challenge encountered.",
-        "QWebSocketPrivate::processHandshake: Unsupported WWW-Authenticate challenges "
-        "encountered.",
+        ("QWebSocketPrivate::processHandshake: Unsupported WWW-Authenticate challenges "
+         "encountered."),
         "QWebSocket::processHandshake: Host requires authentication",
     };
     if (errorString.isEmpty())
