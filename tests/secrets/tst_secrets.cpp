@@ -29,6 +29,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace lap;
@@ -192,6 +193,17 @@ private slots:
                 // 3. The user types a command and reads the answer.
                 if (connected) {
                     QWidget *display = tab->terminal()->terminalDisplay();
+                    // As a user does, type once the prompt is there: keys that reach the PTY
+                    // before tmux has put it in raw mode can be flushed by that mode change.
+                    QTest::qWaitFor(
+                        [&] {
+                            const QStringList lines =
+                                tab->terminal()->screenText().split(QLatin1Char('\n'));
+                            return std::any_of(lines.begin(), lines.end(), [](const QString &l) {
+                                return l.trimmed() == QLatin1String("$");
+                            });
+                        },
+                        kWait);
                     QTest::keyClicks(display, QStringLiteral("echo $((6*7))"));
                     QTest::keyClick(display, Qt::Key_Return);
                     answered = QTest::qWaitFor(
