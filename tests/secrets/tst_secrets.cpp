@@ -149,7 +149,8 @@ private slots:
         // Everything Qt and we could log, at debug level, goes into the capture.
         QLoggingCategory::setFilterRules(QStringLiteral("*.debug=true\nqt.qpa.*.debug=false"));
         qDebug("capture started");
-        bool signedIn = false, connected = false, answered = false, detached = false;
+        bool signedIn = false, connected = false, prompted = false, answered = false;
+        bool detached = false;
         QString profileName = QStringLiteral("secrets");
         {
             QSettings settings; // the app's own file under XDG_CONFIG_HOME, as main() uses
@@ -195,7 +196,7 @@ private slots:
                     QWidget *display = tab->terminal()->terminalDisplay();
                     // As a user does, type once the prompt is there: keys that reach the PTY
                     // before tmux has put it in raw mode can be flushed by that mode change.
-                    QTest::qWaitFor(
+                    prompted = QTest::qWaitFor(
                         [&] {
                             const QStringList lines =
                                 tab->terminal()->screenText().split(QLatin1Char('\n'));
@@ -229,6 +230,7 @@ private slots:
         const QByteArray output = capture.end();
         QVERIFY(signedIn);
         QVERIFY(connected);
+        QVERIFY(prompted);
         QVERIFY(answered);
         QVERIFY(detached);
         QVERIFY2(typed.contains("echo $((6*7))\r"), typed.constData());
